@@ -1,0 +1,162 @@
+"""The Document: it owns the text, and every stage adds spans (offsets into that text) to it.
+
+Offsets are kept twice where a stage needs both: `start`/`end` index the original text as read
+(what users and the JSON record see), `nstart`/`nend` index the normalised text the matchers
+work on. `Document.span` turns the second into the first.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from marsad.text.normalise import NormalisedText, normalise
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    nstart: int
+    nend: int
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    nstart: int
+    nend: int
+    norm: str  # the normalised form of the word
+    sentence: int
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    """A time expression and, when the publication date allows, its calendar value."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None  # YYYY, YYYY-MM or YYYY-MM-DD
+    precision: str | None  # year, month or day
+    sentence: int
+    nstart: int = 0
+    nend: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "value": self.value,
+                "precision": self.precision, "sentence": self.sentence}
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place in the text where an entity is named or referred to."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    nstart: int
+    nend: int
+    how: str  # name, short, abbrev, nisba, capital, title, coreference
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "sentence": self.sentence, "how": self.how}
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, organisation, place or other named thing, with all its mentions."""
+
+    id: str
+    kind: str  # PER, ORG, LOC, MISC
+    name: str | None  # canonical English name
+    name_ar: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    wikidata: str | None = None
+    confidence: float = 1.0
+    key: str | None = None  # the lexicon entry it resolved to, if any
+    office: str | None = None  # for office holders: the office held at the article's date
+    aliases: list[str] = field(default_factory=list)
+    place: dict[str, Any] | None = None  # lat, lon, geonameid, type for places
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        record = {"id": self.id, "name": self.name, "name_ar": self.name_ar, "kind": self.kind,
+                  "country": self.country, "sector": self.sector, "code": self.code, "wikidata": self.wikidata,
+                  "office": self.office, "aliases": self.aliases, "confidence": self.confidence}
+        if self.place:
+            record.update(self.place)
+        record["mentions"] = [m.to_dict() for m in self.mentions]
+        return record
+
+
+@dataclass(slots=True)
+class Source:
+    """Where the article came from: the original outlet, a translator, a wire agency."""
+
+    outlet: str | None = None
+    outlet_ar: str | None = None
+    translator: str | None = None
+    translator_ar: str | None = None
+    agency: str | None = None
+    agency_ar: str | None = None
+    url: str | None = None
+    evidence: list[dict[str, Any]] = field(default_factory=list)  # the lines it was read from
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"outlet": self.outlet, "outlet_ar": self.outlet_ar, "translator": self.translator,
+                "translator_ar": self.translator_ar, "agency": self.agency, "agency_ar": self.agency_ar,
+                "url": self.url, "evidence": self.evidence}
+
+
+@dataclass
+class Document:
+    """One article: its text, what is known about it, and what the stages found in it."""
+
+    text: str
+    doc_id: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None  # the site the article was collected from, when the input says
+    norm: NormalisedText = field(init=False, repr=False)
+    sentences: list[Sentence] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    source: Source = field(default_factory=Source)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Any] = field(default_factory=list)
+    quotes: list[Any] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.norm = normalise(self.text)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Words, numbers and punctuation marks, sentence by sentence; made on first use, since
+        stages that match on the normalised text directly never need them."""
+        from marsad.text.segment import tokenise
+
+        return tokenise(self)
+
+    def span(self, nstart: int, nend: int) -> tuple[int, int]:
+        """Original offsets of the normalised span [nstart, nend)."""
+        return self.norm.original_span(nstart, nend)
+
+    def sentence_of(self, nstart: int) -> int:
+        """Index of the sentence holding normalised offset `nstart` (the nearest one before it)."""
+        starts = [s.nstart for s in self.sentences]
+        return max(bisect.bisect_right(starts, nstart) - 1, 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The SPEC §1 document record."""
+        from marsad.serialise import document_record
+
+        return document_record(self)

@@ -1,0 +1,60 @@
+"""The pipeline: the ordered stages that read a Document and add to it.
+
+read → normalise (in `Document`) → segment → recognise → resolve → serialise. Each stage is a
+function `stage(doc) -> None` that adds to the document and never removes what an earlier one
+found, so any stage's output can be checked against the text it came from.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+
+from marsad.document import Document
+from marsad.recognise.source import find_source
+from marsad.recognise.times import find_times
+from marsad.text.segment import segment
+
+Stage = Callable[[Document], None]
+_ARABIC_LETTERS = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def check_language(doc: Document) -> None:
+    """Warn (not fail) when a text has hardly any Arabic: marsad will find little in it."""
+    head = doc.text[:600]  # the head of a text is enough to tell its script
+    letters = sum(map(len, _LETTERS.findall(head)))
+    arabic = sum(map(len, _ARABIC_LETTERS.findall(head)))
+    if arabic == 0:
+        doc.warnings.append("no Arabic text: marsad reads Arabic news, so it will find little here")
+    elif arabic < 0.3 * letters:
+        doc.warnings.append(f"mostly non-Arabic text ({100 * arabic // letters}% Arabic letters)")
+
+
+STAGES: list[Stage] = [check_language, segment, find_times, find_source]
+
+
+def as_date(value: str | dt.date | None) -> dt.date | None:
+    """A publication date from a date, a datetime or an ISO string ("2015-07-21 02:54:31" too)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise ValueError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
+
+
+def extract(text: str, published: str | dt.date | None = None, doc_id: str | None = None, *,
+            url: str | None = None, title: str | None = None, publisher: str | None = None) -> Document:
+    """Read one article and return the Document with everything marsad found in it."""
+    doc = Document(text, doc_id=doc_id, published=as_date(published), url=url, title=title,
+                   publisher=publisher)
+    for stage in STAGES:
+        stage(doc)
+    return doc

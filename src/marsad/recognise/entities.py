@@ -1,0 +1,174 @@
+"""Named entities: lexicon names, nisba adjectives, titles with names (known or not), and the
+short forms and roles that refer back to them within the article.
+
+Recognition runs two matchers over the normalised text (names and agents, see
+`lexicons.gazetteer`), keeps the longest non-overlapping hits, then decides each hit in the
+light of the others: an ambiguous short form (الأسد: Assad or "the lion") counts once the
+article names the person in full or puts a title before it; a title followed by a name makes a
+person even when no lexicon lists the name; a title without a name refers to the person who
+held that office at the article's date, if the article names that person.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.document import Document, Entity, Mention
+from marsad.lexicons.entries import Agent, Entry, Form
+from marsad.lexicons.gazetteer import Gazetteer, gazetteer
+from marsad.resolve.names import PersonName, institution_names, read_person_name
+from marsad.text.phrases import PhraseHit
+
+# how a form's role ranks when one written form has several readings (عمان: Oman or Amman)
+_ROLE_RANK = {"name": 0, "capital": 1, "short": 2, "abbrev": 3, "people": 4, "nisba": 5}
+_KIND_RANK = {"LOC": 0, "ORG": 1, "PER": 2, "MISC": 3}
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    form: Form | None = None
+    agent: Agent | None = None
+
+
+def find_entities(doc: Document) -> None:
+    """Pipeline stage: fill `doc.entities`."""
+    gaz = gazetteer()
+    hits = _select(gaz.names.find_all(doc.norm.text), gaz.agents.find_all(doc.norm.text))
+    found = _Entities(doc)
+    deferred = []
+    for i, hit in enumerate(hits):
+        if hit.form is None:
+            continue
+        if hit.form.ambiguous:
+            deferred.append(i)
+        else:
+            found.add_entry(hit.form.entry, hit, hit.form.role)
+    for i in deferred:
+        hit = hits[i]
+        if found.has(hit.form.entry.key) or _follows_title(hits, i, doc.norm.text):
+            found.add_entry(hit.form.entry, hit, hit.form.role, confidence=0.8)
+    for i, hit in enumerate(hits):
+        if hit.agent is not None:
+            _resolve_title(doc, gaz, hits, i, found)
+    doc.entities = found.ordered()
+
+
+def _select(named: list[PhraseHit[Form]], agents: list[PhraseHit[Agent]]) -> list[_Hit]:
+    """Longest hits first, never overlapping; on equal length a name beats an agent."""
+    candidates = [(h.start, h.end, 0, h) for h in named] + [(h.start, h.end, 1, h) for h in agents]
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[_Hit] = []
+    occupied = bytearray(max((c[1] for c in candidates), default=0))
+    for start, end, is_agent, hit in candidates:
+        if any(occupied[start:end]):
+            continue
+        occupied[start:end] = b"\x01" * (end - start)
+        if is_agent:
+            taken.append(_Hit(start, end, agent=hit.payloads[0]))
+        else:
+            taken.append(_Hit(start, end, form=_best_form(hit.payloads)))
+    return sorted(taken, key=lambda h: h.start)
+
+
+def _best_form(forms: tuple[Form, ...]) -> Form:
+    return min(forms, key=lambda f: (f.ambiguous, _ROLE_RANK.get(f.role, 9), _KIND_RANK.get(f.entry.kind, 9)))
+
+
+def _adjacent(text: str, left: _Hit, right: _Hit) -> bool:
+    """Nothing but white space between two hits."""
+    return left.end <= right.start and not text[left.end:right.start].strip()
+
+
+def _follows_title(hits: list[_Hit], i: int, text: str) -> bool:
+    """Is hit i a name right after a person's title (الرئيس الأسد، الرئيس السوري الأسد)?"""
+    right, j = hits[i], i - 1
+    if j >= 0 and hits[j].form is not None and hits[j].form.role == "nisba" and _adjacent(text, hits[j], right):
+        right, j = hits[j], j - 1
+    return j >= 0 and hits[j].agent is not None and hits[j].agent.kind == "PER" and _adjacent(text, hits[j], right)
+
+
+def _resolve_title(doc: Document, gaz: Gazetteer, hits: list[_Hit], i: int, found: "_Entities") -> None:
+    """A role noun, with the country a nisba or a country name gives it, and what follows."""
+    text = doc.norm.text
+    agent, start, end = hits[i].agent, hits[i].start, hits[i].end
+    country, nxt = None, i + 1
+    if nxt < len(hits) and hits[nxt].form and hits[nxt].form.role in ("nisba", "name") \
+            and hits[nxt].form.entry.key.startswith("country:") and _adjacent(text, hits[i], hits[nxt]):
+        country, end, nxt = hits[nxt].form.entry.country, hits[nxt].end, nxt + 1
+    if agent.kind == "ORG":
+        if country:
+            found.add_institution(agent, country, start, end)
+        return
+    if nxt < len(hits) and hits[nxt].form and hits[nxt].form.entry.kind == "PER" and not text[end:hits[nxt].start].strip():
+        return  # a title before a name the lexicon knows: the name made the entity already
+    limit = hits[nxt].start if nxt < len(hits) else len(text)
+    name = read_person_name(text, end, limit)
+    if name is not None:
+        found.add_person(name, country, agent)
+        return
+    if agent.office and country and doc.published:
+        holders = [e for e in gaz.holders(agent.office, country, doc.published.year) if found.has(e.key)]
+        if len(holders) == 1:
+            found.add_entry(holders[0], _Hit(start, end), "title")
+
+
+class _Entities:
+    """The entities of one document, keyed so that every mention of one entity lands together."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.by_key: dict[str, Entity] = {}
+        self.year = doc.published.year if doc.published else None
+
+    def has(self, key: str) -> bool:
+        return key in self.by_key
+
+    def _mention(self, nstart: int, nend: int, how: str) -> Mention:
+        start, end = self.doc.span(nstart, nend)
+        return Mention(self.doc.text[start:end], start, end, self.doc.sentence_of(nstart), nstart, nend, how)
+
+    def _get(self, key: str, make) -> Entity:
+        if key not in self.by_key:
+            self.by_key[key] = make()
+        return self.by_key[key]
+
+    def add_entry(self, entry: Entry, hit: _Hit, how: str, confidence: float = 1.0) -> None:
+        entity = self._get(entry.key, lambda: _entity_of(entry, self.year))
+        entity.confidence = max(entity.confidence if entity.mentions else 0.0, confidence)
+        entity.mentions.append(self._mention(hit.start, hit.end, how))
+
+    def add_institution(self, agent: Agent, country: str, nstart: int, nend: int) -> None:
+        names = institution_names(agent.role, country)
+        if not names:
+            return  # a generic group (troops, protesters), not a named body
+        entity = self._get(f"institution:{agent.role}:{country}", lambda: Entity(
+            "", "ORG", names[0], self.doc.norm.text[nstart:nend], country, agent.sector,
+            country + (agent.sector or ""), confidence=0.9, aliases=names[1:]))
+        entity.mentions.append(self._mention(nstart, nend, "name"))
+
+    def add_person(self, name: PersonName, country: str | None, agent: Agent) -> None:
+        entity = self._get(f"person?:{name.arabic}", lambda: Entity(
+            "", "PER", name.english, name.arabic, country, agent.sector,
+            (country or "") + (agent.sector or "") or None, confidence=0.6, office=agent.office))
+        entity.mentions.append(self._mention(name.start, name.start + len(name.arabic), "name"))
+
+    def ordered(self) -> list[Entity]:
+        entities = sorted(self.by_key.values(), key=lambda e: e.mentions[0].start)
+        for n, entity in enumerate(entities, 1):
+            entity.id = f"ent-{n}"
+            entity.mentions.sort(key=lambda m: m.start)
+        return entities
+
+
+def _entity_of(entry: Entry, year: int | None) -> Entity:
+    office = entry.office_in(year) if entry.offices and year else None
+    country = office.country if office and office.country else entry.country
+    sector = office.sector if office and office.sector else entry.sector
+    place = None
+    if entry.place:
+        place = {"lat": entry.place.lat, "lon": entry.place.lon, "geonameid": entry.place.geonameid,
+                 "place_type": entry.place.type}
+    code = entry.code or ((country or "") + (sector or "") or None)
+    return Entity("", entry.kind, entry.name, entry.name_ar, country, sector, code, entry.wikidata,
+                  key=entry.key, office=office.office if office else None, place=place)

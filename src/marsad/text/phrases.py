@@ -1,0 +1,96 @@
+"""Find lexicon phrases in normalised text, fast, allowing the clitics Arabic attaches to words.
+
+A `PhraseMatcher` is compiled once from (form, payload) pairs into an Aho-Corasick automaton.
+A hit counts when it stands on word boundaries, except that the first word may carry
+proclitics (وبموسكو، لموسكو) and a form with the article may appear as لل (للأسد = ل + الأسد).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from marsad.text.normalise import normalise_word
+
+T = TypeVar("T")
+
+_CONJUNCTIONS = ("", "و", "ف")
+_PARTICLES = ("", "ب", "ل", "ك")
+PROCLITICS = frozenset(c + p for c in _CONJUNCTIONS for p in _PARTICLES)
+# after ل the article's alef is dropped: للأسد. These are the prefixes that end in that ل.
+_LAM_PREFIXES = frozenset(p for p in PROCLITICS if p.endswith("ل"))
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit(Generic[T]):
+    """A phrase found at normalised [start, end); `prefix` is the proclitics before it."""
+
+    start: int
+    end: int
+    prefix: str
+    form: str
+    payloads: tuple[T, ...]
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+class PhraseMatcher(Generic[T]):
+    """Longest-match lookup of many phrases in one pass over the text."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+        payloads: dict[str, list[T]] = {}
+        for form, payload in entries:
+            key = " ".join(normalise_word(form).split())
+            if len(key) >= 2:
+                payloads.setdefault(key, []).append(payload)
+        self._payloads = {k: tuple(v) for k, v in payloads.items()}
+        self._automaton = ahocorasick.Automaton()
+        for key in self._payloads:
+            self._automaton.add_word(key, (key, False))
+            if key.startswith("ال") and len(key) > 3 and key[1:] not in self._payloads:
+                self._automaton.add_word(key[1:], (key, True))  # للأسد: ل + لأسد
+        if self._payloads:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._payloads)
+
+    def find_all(self, text: str) -> list[PhraseHit[T]]:
+        """Every hit on valid boundaries, overlapping ones included, in text order."""
+        if not self._payloads:
+            return []
+        hits = []
+        for last, (key, after_lam) in self._automaton.iter(text):
+            end = last + 1
+            start = end - (len(key) - 1 if after_lam else len(key))
+            if end < len(text) and _is_word_char(text[end]):
+                continue
+            prefix = _prefix(text, start)
+            if prefix is None or (after_lam and prefix not in _LAM_PREFIXES):
+                continue
+            hits.append(PhraseHit(start, end, prefix, key, self._payloads[key]))
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return hits
+
+    def find(self, text: str) -> list[PhraseHit[T]]:
+        """The longest hits, leftmost first, never overlapping."""
+        chosen: list[PhraseHit[T]] = []
+        for hit in sorted(self.find_all(text), key=lambda h: (-(h.end - h.start), h.start)):
+            if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+                chosen.append(hit)
+        return sorted(chosen, key=lambda h: h.start)
+
+
+def _prefix(text: str, start: int) -> str | None:
+    """The proclitics between the start of the word and `start`, or None if that is no proclitic."""
+    word_start = start
+    while word_start > 0 and _is_word_char(text[word_start - 1]) and start - word_start < 3:
+        word_start -= 1
+    if word_start > 0 and _is_word_char(text[word_start - 1]):
+        return None
+    prefix = text[word_start:start]
+    return prefix if prefix in PROCLITICS else None
