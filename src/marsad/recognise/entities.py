@@ -103,7 +103,7 @@ def _resolve_title(doc: Document, gaz: Gazetteer, hits: list[_Hit], i: int, foun
     if nxt < len(hits) and hits[nxt].form and hits[nxt].form.entry.kind == "PER" and not text[end:hits[nxt].start].strip():
         return  # a title before a name the lexicon knows: the name made the entity already
     limit = hits[nxt].start if nxt < len(hits) else len(text)
-    name = read_person_name(text, end, limit)
+    name = read_person_name(doc, end, limit)
     if name is not None:
         found.add_person(name, country, agent)
         return

@@ -378,14 +378,15 @@ def _lead_words() -> frozenset[str]:
 _LEAD_WORDS = _lead_words()
 _DAY_TOKEN = re.compile(r"[وف]?(?:ال)?\d{1,2}")
 # Every expression contains an anchor: a month, weekday or relative-day word, a unit, a decade,
-# قبل, a four-digit number or the first number of a digit date. The stdlib engine finds these
-# fast; the full pattern then runs only at the few word starts just before each anchor.
+# قبل before a count, a plausible 4-digit year or the first number of a digit date. The stdlib
+# engine finds these fast; the full pattern then runs only at the few word starts just before
+# each anchor. The pattern consumes one non-word character first so that the engine skips
+# quickly to word starts: a leading look-behind would make it enter the trie at every position.
 _ANCHOR_FORMS = {f for k in ("month", "month_weak", "hijri_month", "weekday", "relday", "relday_bound",
-                             "unit", "decade") for f in WORDS[k]} | {"قبل"}
-# The pattern consumes one non-word character first so that the engine skips quickly to word
-# starts: a leading look-behind would make it enter the trie at every position.
-_ANCHOR = re.compile(r"\W([وف]?(?:%s(?!\w)|\d{4}(?!\d)|\d{1,2}(?=[^\S\n]*[/.-][^\S\n]*\d)))"
-                     % _trie(_ANCHOR_FORMS))
+                             "unit", "decade") for f in WORDS[k]}
+_COUNTS = {f for k in ("count", "number") for f in WORDS[k]} | {"نحو", "حوالي", "قرابه", "زهاء"}
+_ANCHOR = re.compile(r"\W([وف]?(?:%s(?!\w)|قبل(?=[^\S\n]+(?:\d|%s))|(?:1[3-9]|20)\d\d(?!\d)"
+                     r"|\d{1,2}(?=[^\S\n]*[/.-][^\S\n]*\d)))" % (_trie(_ANCHOR_FORMS), _trie(_COUNTS)))
 _LOOKBACK_CHARS = 100  # longer than any lead: في وقت متأخر من مساء يوم …
 
 

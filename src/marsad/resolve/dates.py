@@ -14,9 +14,6 @@ from dataclasses import dataclass
 Value = tuple[str | None, str | None]  # (value, precision)
 
 _NONE: Value = (None, None)
-# Precision at which a date relative to publication is reported, by unit. Weeks straddle months,
-# so "last week" is reported as the month of the day seven days before publication.
-_UNIT_PRECISION = {"day": "day", "week": "month", "month": "month", "year": "year"}
 # Day of a Hijri month taken for each phase when only the month is known.
 _PHASE_DAY = {"start": 1, "mid": 15, "end": 29, None: 15}
 
@@ -97,6 +94,8 @@ def _weekday_date(ref: TimeRef, published: dt.date) -> dt.date:
 
 
 def _relative(unit: str, offset: int, published: dt.date) -> Value:
+    """`offset` units from publication, at the unit's precision — except weeks, which straddle
+    months: "last week" is the month of the day seven days before publication."""
     if unit == "day":
         return _iso_date(published + dt.timedelta(days=offset))
     if unit == "week":

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from marsad.document import Document
 from marsad.lexicons import LEXICON_DIR, read_table
 from marsad.text.normalise import normalise_word
 
@@ -42,22 +43,34 @@ def _not_names() -> frozenset[str]:
     if not path.exists():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(normalise_word(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(_stop_form(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
 
 
-def _ends_name(word: str) -> bool:
+def _stop_form(word: str) -> str:
+    """The normalised word, but with a final ى kept: على (on) must not stop the name علي (Ali)."""
+    norm = normalise_word(word)
+    return norm[:-1] + "ى" if word.endswith("ى") else norm
+
+
+def _ends_name(written: str) -> bool:
+    """Does this word, as written in the original text, end a name?"""
+    word = _stop_form(written)
     stop = _not_names()
     return word in stop or (word[0] in "وف" and word[1:] in stop)
 
 
-def read_person_name(text: str, start: int, limit: int) -> PersonName | None:
-    """Two to five words from `start` (before `limit`) that read as a person's name, if any.
-    Words must follow each other with single spaces: punctuation ends a name."""
+def read_person_name(doc: Document, start: int, limit: int) -> PersonName | None:
+    """Two to five words from normalised offset `start` (before `limit`) that read as a
+    person's name, if any. Words must follow each other with single spaces: punctuation ends a name."""
+    text = doc.norm.text
     words: list[re.Match[str]] = []
     pos = start + 1 if text[start:start + 1] == " " else start
     while len(words) < _MAX_WORDS:
         m = _WORD.match(text, pos)
-        if m is None or m.end() > limit or _ends_name(m.group()):
+        if m is None or m.end() > limit:
+            break
+        start_o, end_o = doc.span(m.start(), m.end())
+        if _ends_name(doc.text[start_o:end_o]):
             break
         words.append(m)
         if text[m.end():m.end() + 1] != " ":
@@ -72,19 +85,27 @@ def read_person_name(text: str, start: int, limit: int) -> PersonName | None:
 
 
 def transliterate(name: str) -> str:
-    """English spelling of an Arabic name: known parts from name_parts.tsv, the rest by letter."""
+    """English spelling of an Arabic name: known parts from name_parts.tsv (two-word parts such
+    as عبد الله first), the rest letter by letter."""
     parts = _name_parts()
-    out = []
-    for word in name.split():
-        if word in parts:
-            out.append(parts[word])
-        elif word.startswith("ال") and word[2:] in parts:
-            out.append("al-" + parts[word[2:]])
-        elif word.startswith("ال"):
-            out.append("al-" + _by_letter(word[2:]))
-        else:
-            out.append(_by_letter(word))
+    words, out, i = name.split(), [], 0
+    while i < len(words):
+        pair = " ".join(words[i:i + 2])
+        if i + 1 < len(words) and pair in parts:
+            out.append(parts[pair])
+            i += 2
+            continue
+        out.append(_word_in_english(words[i], parts))
+        i += 1
     return " ".join(out)
+
+
+def _word_in_english(word: str, parts: dict[str, str]) -> str:
+    if word in parts:
+        return parts[word]
+    if word.startswith("ال"):
+        return "al-" + (parts.get(word[2:]) or _by_letter(word[2:]))
+    return _by_letter(word)
 
 
 def _by_letter(word: str) -> str:

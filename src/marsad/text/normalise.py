@@ -20,6 +20,9 @@ _DELETED = regex.compile(
     "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 
+# The deleted characters that belong to the letter before them: vowel marks and tatweel.
+_MARK = regex.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]")
+
 _SUBSTITUTED = {
     # alef and hamza seats: matching should not depend on how carefully a writer spelled hamza
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
@@ -75,9 +78,12 @@ class NormalisedText:
         if end <= start:
             o = self.original_index(start)
             return o, o
-        # end is exclusive: map the last character, then step past it, so that deleted marks
-        # trailing a matched word (its vowels, a tatweel) are not pulled into the span.
-        return self.original_index(start), self.original_index(end - 1) + 1
+        # end is exclusive: map the last character and step past it, then take in the vowel
+        # marks written on that letter (not the bidi or zero-width marks that may follow).
+        stop = self.original_index(end - 1) + 1
+        while stop < len(self.original) and _MARK.match(self.original[stop]):
+            stop += 1
+        return self.original_index(start), stop
 
     def normalised_index(self, i: int) -> int:
         """Normalised offset of original offset `i` (deleted characters map to the next kept one)."""
