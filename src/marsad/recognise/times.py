@@ -19,28 +19,23 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import regex
 
 from marsad.document import Document, TimeExpression
+from marsad.lexicons import read_table
 from marsad.resolve.dates import TimeRef, resolve_date
 from marsad.text.normalise import normalise_word
 
-_LEXICON = Path(__file__).resolve().parents[1] / "lexicons" / "time_words.tsv"
-
-
-def _load(path: Path) -> dict[str, dict[str, str]]:
-    """kind → {normalised form: value} from the time-word lexicon (header line, # comments)."""
+def _load(name: str) -> dict[str, dict[str, str]]:
+    """kind → {normalised form: value} from the time-word lexicon."""
     words: dict[str, dict[str, str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        if line.strip() and not line.startswith("#"):
-            kind, value, form = line.split("\t")
-            words.setdefault(kind, {})[normalise_word(form)] = value
+    for row in read_table(name, ("kind", "value", "form")):
+        words.setdefault(row.get("kind") or "", {})[normalise_word(row.get("form") or "")] = row.get("value") or ""
     return words
 
 
-WORDS = _load(_LEXICON)
+WORDS = _load("time_words.tsv")
 
 
 def _trie(forms: set[str]) -> str:
