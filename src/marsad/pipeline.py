@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 
 from marsad.document import Document
+from marsad.recognise.entities import find_entities
 from marsad.recognise.source import find_source
 from marsad.recognise.times import find_times
 from marsad.text.segment import segment
@@ -32,7 +33,7 @@ def check_language(doc: Document) -> None:
         doc.warnings.append(f"mostly non-Arabic text ({100 * arabic // letters}% Arabic letters)")
 
 
-STAGES: list[Stage] = [check_language, segment, find_times, find_source]
+STAGES: list[Stage] = [check_language, segment, find_times, find_source, find_entities]
 
 
 def as_date(value: str | dt.date | None) -> dt.date | None:

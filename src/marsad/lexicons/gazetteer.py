@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.lexicons import Row, read_table
+from marsad.lexicons import LEXICON_DIR, Row, read_table
 from marsad.lexicons.entries import Agent, Entry, Form, Office, Place
 from marsad.text.normalise import normalise_word
 from marsad.text.phrases import PhraseMatcher
@@ -131,9 +131,23 @@ def _named_forms() -> Iterable[tuple[str, Form]]:
 
 
 @cache
+def _common_words() -> frozenset[str]:
+    """Forms that are also everyday words (القاعدة "the base", صالح "valid"): such a form names
+    an entry only where the article also names it in full, or puts a title before it."""
+    lines = (LEXICON_DIR / "common_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(normalise_word(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _mark_common(form: str, meaning: Form) -> Form:
+    if not meaning.ambiguous and normalise_word(form) in _common_words():
+        return Form(meaning.entry, meaning.role, ambiguous=True)
+    return meaning
+
+
+@cache
 def gazetteer() -> Gazetteer:
     """The compiled lexicons (built once per process)."""
-    forms = list(_named_forms())
+    forms = [(form, _mark_common(form, meaning)) for form, meaning in _named_forms()]
     entries = {form.entry.key: form.entry for _, form in forms}
     return Gazetteer(PhraseMatcher(forms), PhraseMatcher(_agents(read_table("agents.tsv", ("forms_ar", "role")))),
                      entries)

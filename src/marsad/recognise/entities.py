@@ -34,16 +34,19 @@ class _Hit:
 def find_entities(doc: Document) -> None:
     """Pipeline stage: fill `doc.entities`."""
     gaz = gazetteer()
-    hits = _select(gaz.names.find_all(doc.norm.text), gaz.agents.find_all(doc.norm.text))
+    year = doc.published.year if doc.published else None
+    named = gaz.names.find_all(doc.norm.text)
+    hits = _select(named, gaz.agents.find_all(doc.norm.text), year)
     found = _Entities(doc)
     deferred = []
     for i, hit in enumerate(hits):
-        if hit.form is None:
+        if hit.form is None or _describes_previous(hits, i, doc.norm.text):
             continue
         if hit.form.ambiguous:
             deferred.append(i)
         else:
             found.add_entry(hit.form.entry, hit, hit.form.role)
+            _add_nested_places(found, hit, named, year)
     for i in deferred:
         hit = hits[i]
         if found.has(hit.form.entry.key) or _follows_title(hits, i, doc.norm.text):
@@ -54,7 +57,7 @@ def find_entities(doc: Document) -> None:
     doc.entities = found.ordered()
 
 
-def _select(named: list[PhraseHit[Form]], agents: list[PhraseHit[Agent]]) -> list[_Hit]:
+def _select(named: list[PhraseHit[Form]], agents: list[PhraseHit[Agent]], year: int | None) -> list[_Hit]:
     """Longest hits first, never overlapping; on equal length a name beats an agent."""
     candidates = [(h.start, h.end, 0, h) for h in named] + [(h.start, h.end, 1, h) for h in agents]
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
@@ -67,12 +70,44 @@ def _select(named: list[PhraseHit[Form]], agents: list[PhraseHit[Agent]]) -> lis
         if is_agent:
             taken.append(_Hit(start, end, agent=hit.payloads[0]))
         else:
-            taken.append(_Hit(start, end, form=_best_form(hit.payloads)))
+            taken.append(_Hit(start, end, form=_best_form(hit.payloads, year)))
     return sorted(taken, key=lambda h: h.start)
 
 
-def _best_form(forms: tuple[Form, ...]) -> Form:
-    return min(forms, key=lambda f: (f.ambiguous, _ROLE_RANK.get(f.role, 9), _KIND_RANK.get(f.entry.kind, 9)))
+def _best_form(forms: tuple[Form, ...], year: int | None) -> Form:
+    """The likeliest reading of a written form: a person in office at the article's date
+    (خادم الحرمين الشريفين in 2015 is King Salman), an unambiguous reading, a full name."""
+    def rank(f: Form) -> tuple:
+        out_of_office = bool(f.entry.offices) and year is not None and f.entry.office_in(year) is None
+        return (out_of_office, f.ambiguous, _ROLE_RANK.get(f.role, 9), _KIND_RANK.get(f.entry.kind, 9))
+    return min(forms, key=rank)
+
+
+def _describes_previous(hits: list[_Hit], i: int, text: str) -> bool:
+    """A nisba right after a named organisation or person tells its country and names no
+    place of its own: حزب الله اللبناني، حركة حماس الفلسطينية."""
+    hit = hits[i]
+    if hit.form is None or hit.form.role != "nisba" or i == 0:
+        return False
+    before = hits[i - 1]
+    return before.form is not None and before.form.entry.kind in ("ORG", "PER") and _adjacent(text, before, hit)
+
+
+# Places whose names contain the name of another place, which they also mention:
+# ميناء طرطوس (Tartus), ريف إدلب (Idlib), قاعدة إنجرليك الجوية.
+_NESTING_PLACES = frozenset({"base", "facility", "area", "district", "border", "landmark"})
+_NESTED_PLACES = frozenset({"city", "country", "governorate", "region"})
+
+
+def _add_nested_places(found: "_Entities", hit: _Hit, named: list[PhraseHit[Form]], year: int | None) -> None:
+    place = hit.form.entry.place
+    if place is None or place.type not in _NESTING_PLACES:
+        return
+    for inner in named:
+        if hit.start <= inner.start and inner.end <= hit.end and (inner.start, inner.end) != (hit.start, hit.end):
+            form = _best_form(inner.payloads, year)
+            if form.entry.place and form.entry.place.type in _NESTED_PLACES and not form.ambiguous:
+                found.add_entry(form.entry, _Hit(inner.start, inner.end), "nested")
 
 
 def _adjacent(text: str, left: _Hit, right: _Hit) -> bool:

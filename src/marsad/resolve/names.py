@@ -12,6 +12,7 @@ from marsad.lexicons import LEXICON_DIR, read_table
 from marsad.text.normalise import normalise_word
 
 _WORD = re.compile(r"[^\W\d_]+")
+_TANWEEN = re.compile("[\u064b-\u064d]")
 _MAX_WORDS = 5
 # name parts that never end a name: "محمد بن", "آل", "أبو", "عبد"
 _CONTINUES = frozenset(normalise_word(w) for w in ("بن", "بنت", "ابن", "أبو", "أبي", "أم", "آل", "عبد"))
@@ -70,18 +71,25 @@ def read_person_name(doc: Document, start: int, limit: int) -> PersonName | None
         if m is None or m.end() > limit:
             break
         start_o, end_o = doc.span(m.start(), m.end())
-        if _ends_name(doc.text[start_o:end_o]):
-            break
+        written = doc.text[start_o:end_o]
+        if _ends_name(written) or _TANWEEN.search(written):
+            break  # names take no nunation: معزولاً، احتفاءً are adjectives and nouns
         words.append(m)
         if text[m.end():m.end() + 1] != " ":
             break
         pos = m.end() + 1
     while words and words[-1].group() in _CONTINUES:
         words.pop()
-    if len(words) < 2 or words[0].group()[0] == "و":
+    if len(words) < 2 or words[0].group()[0] == "و" or not any(_is_name_part(w.group()) for w in words):
         return None
     arabic = text[words[0].start():words[-1].end()]
     return PersonName(arabic, transliterate(arabic), words[0].start())
+
+
+def _is_name_part(word: str) -> bool:
+    """A given or family name that name_parts.tsv lists (not a particle such as بن or آل)."""
+    parts = _name_parts()
+    return word not in _CONTINUES and (word in parts or (word.startswith("ال") and word[2:] in parts))
 
 
 def transliterate(name: str) -> str:
