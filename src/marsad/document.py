@@ -98,6 +98,25 @@ class Entity:
 
 
 @dataclass(slots=True)
+class ActorMention:
+    """A stretch of text that can be an event's actor or target: a named entity, a title, or a
+    generic actor (الجيش الإسرائيلي، قوات الأمن المصرية، المتظاهرون)."""
+
+    nstart: int
+    nend: int
+    name: str | None
+    country: str | None
+    sector: str | None
+    entity: Entity | None = None
+
+    @property
+    def code(self) -> str | None:
+        if self.entity is not None and self.entity.code and self.entity.kind != "LOC":
+            return self.entity.code
+        return ((self.country or "") + (self.sector or "")) or None
+
+
+@dataclass(slots=True)
 class Source:
     """Where the article came from: the original outlet, a translator, a wire agency."""
 
@@ -131,6 +150,7 @@ class Document:
     times: list[TimeExpression] = field(default_factory=list)
     source: Source = field(default_factory=Source)
     entities: list[Entity] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)  # for the event coder; not serialised
     events: list[Any] = field(default_factory=list)
     quotes: list[Any] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

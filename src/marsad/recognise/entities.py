@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.document import Document, Entity, Mention
+from marsad.document import ActorMention, Document, Entity, Mention
 from marsad.lexicons.entries import Agent, Entry, Form
 from marsad.lexicons.gazetteer import Gazetteer, gazetteer
 from marsad.resolve.names import PersonName, institution_names, read_person_name
@@ -55,6 +55,7 @@ def find_entities(doc: Document) -> None:
         if hit.agent is not None:
             _resolve_title(doc, gaz, hits, i, found)
     doc.entities = found.ordered()
+    doc.actors = found.actors()
 
 
 def _select(named: list[PhraseHit[Form]], agents: list[PhraseHit[Agent]], year: int | None) -> list[_Hit]:
@@ -128,12 +129,13 @@ def _resolve_title(doc: Document, gaz: Gazetteer, hits: list[_Hit], i: int, foun
     text = doc.norm.text
     agent, start, end = hits[i].agent, hits[i].start, hits[i].end
     country, nxt = None, i + 1
-    if nxt < len(hits) and hits[nxt].form and hits[nxt].form.role in ("nisba", "name") \
+    if nxt < len(hits) and hits[nxt].form and hits[nxt].form.role in ("nisba", "name", "people") \
             and hits[nxt].form.entry.key.startswith("country:") and _adjacent(text, hits[i], hits[nxt]):
         country, end, nxt = hits[nxt].form.entry.country, hits[nxt].end, nxt + 1
     if agent.kind == "ORG":
-        if country:
-            found.add_institution(agent, country, start, end)
+        if not (found.add_institution(agent, country, start, end) if country
+                else found.refer_to_institution(agent, start, end)):
+            found.generic.append(ActorMention(start, end, None, country, agent.sector))
         return
     if nxt < len(hits) and hits[nxt].form and hits[nxt].form.entry.kind == "PER" and not text[end:hits[nxt].start].strip():
         return  # a title before a name the lexicon knows: the name made the entity already
@@ -142,10 +144,13 @@ def _resolve_title(doc: Document, gaz: Gazetteer, hits: list[_Hit], i: int, foun
     if name is not None:
         found.add_person(name, country, agent)
         return
-    if agent.office and country and doc.published:
-        holders = [e for e in gaz.holders(agent.office, country, doc.published.year) if found.has(e.key)]
+    office = agent.office or (found.last_office(start) if agent.role == "counterpart" else None)
+    if office and country and doc.published:
+        holders = [e for e in gaz.holders(office, country, doc.published.year) if found.has(e.key)]
         if len(holders) == 1:
             found.add_entry(holders[0], _Hit(start, end), "title")
+            return
+    found.generic.append(ActorMention(start, end, None, country, agent.sector))
 
 
 class _Entities:
@@ -154,6 +159,7 @@ class _Entities:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.by_key: dict[str, Entity] = {}
+        self.generic: list[ActorMention] = []
         self.year = doc.published.year if doc.published else None
 
     def has(self, key: str) -> bool:
@@ -173,20 +179,54 @@ class _Entities:
         entity.confidence = max(entity.confidence if entity.mentions else 0.0, confidence)
         entity.mentions.append(self._mention(hit.start, hit.end, how))
 
-    def add_institution(self, agent: Agent, country: str, nstart: int, nend: int) -> None:
+    def add_institution(self, agent: Agent, country: str, nstart: int, nend: int) -> bool:
         names = institution_names(agent.role, country)
         if not names:
-            return  # a generic group (troops, protesters), not a named body
-        entity = self._get(f"institution:{agent.role}:{country}", lambda: Entity(
+            return False  # a generic group (troops, protesters), not a named body
+        key = f"institution:{agent.role}:{country}"
+        entity = self._get(key, lambda: Entity(
             "", "ORG", names[0], self.doc.norm.text[nstart:nend], country, agent.sector,
-            country + (agent.sector or ""), confidence=0.9, aliases=names[1:]))
+            country + (agent.sector or ""), confidence=0.9, key=key, aliases=names[1:]))
         entity.mentions.append(self._mention(nstart, nend, "name"))
+        return True
 
     def add_person(self, name: PersonName, country: str | None, agent: Agent) -> None:
         entity = self._get(f"person?:{name.arabic}", lambda: Entity(
             "", "PER", name.english, name.arabic, country, agent.sector,
             (country or "") + (agent.sector or "") or None, confidence=0.6, office=agent.office))
         entity.mentions.append(self._mention(name.start, name.start + len(name.arabic), "name"))
+
+    def refer_to_institution(self, agent: Agent, nstart: int, nend: int) -> bool:
+        """A bare الوزارة or الحكومة: the last such body the article named."""
+        role = agent.role
+        for entity in reversed(list(self.by_key.values())):
+            key = entity.key or ""
+            if key.startswith("institution:") and entity.mentions[0].nstart < nstart \
+                    and (role in key or (role == "ministry" and "ministry" in key)):
+                entity.mentions.append(self._mention(nstart, nend, "coreference"))
+                return True
+        return False
+
+    def last_office(self, before: int) -> str | None:
+        """The office of the last office holder named before `before` (for نظيره، counterpart)."""
+        people = [(m.nstart, e.office) for e in self.by_key.values() if e.kind == "PER" and e.office
+                  for m in e.mentions if m.nstart < before]
+        return max(people)[1] if people else None
+
+    def actors(self) -> list[ActorMention]:
+        """Every stretch that can be an actor: mentions of people, organisations and countries
+        (a country acts through its government), and the generic actors titles made."""
+        actors = list(self.generic)
+        for entity in self.by_key.values():
+            is_country = entity.place is not None and entity.place.get("place_type") == "country"
+            if entity.kind == "LOC" and not is_country:
+                continue
+            for m in entity.mentions:
+                if m.how in ("nisba", "nested"):
+                    continue
+                sector = "GOV" if is_country or m.how == "capital" else entity.sector
+                actors.append(ActorMention(m.nstart, m.nend, entity.name, entity.country, sector, entity))
+        return sorted(actors, key=lambda a: a.nstart)
 
     def ordered(self) -> list[Entity]:
         entities = sorted(self.by_key.values(), key=lambda e: e.mentions[0].start)
