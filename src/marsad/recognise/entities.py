@@ -79,8 +79,10 @@ def _best_form(forms: tuple[Form, ...], year: int | None) -> Form:
     """The likeliest reading of a written form: a person in office at the article's date
     (خادم الحرمين الشريفين in 2015 is King Salman), an unambiguous reading, a full name."""
     def rank(f: Form) -> tuple:
-        out_of_office = bool(f.entry.offices) and year is not None and f.entry.office_in(year) is None
-        return (out_of_office, f.ambiguous, _ROLE_RANK.get(f.role, 9), _KIND_RANK.get(f.entry.kind, 9))
+        office = f.entry.office_in(year) if f.entry.offices and year is not None else None
+        out_of_office = bool(f.entry.offices) and year is not None and office is None
+        newest = -(office.start or 0) if office else 0  # in a year of handover, the successor
+        return (out_of_office, f.ambiguous, _ROLE_RANK.get(f.role, 9), _KIND_RANK.get(f.entry.kind, 9), newest)
     return min(forms, key=rank)
 
 
