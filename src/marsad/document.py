@@ -108,12 +108,74 @@ class ActorMention:
     country: str | None
     sector: str | None
     entity: Entity | None = None
+    adjective: bool = False  # a nisba (الإسرائيلية): an actor only beside a noun it qualifies
 
     @property
     def code(self) -> str | None:
         if self.entity is not None and self.entity.code and self.entity.kind != "LOC":
             return self.entity.code
         return ((self.country or "") + (self.sector or "")) or None
+
+
+def actor_record(doc: "Document", actor: ActorMention | None) -> dict[str, Any] | None:
+    """An actor as the SPEC record gives it: who, and the text that says so."""
+    if actor is None:
+        return None
+    start, end = doc.span(actor.nstart, actor.nend)
+    return {"entity": actor.entity.id if actor.entity is not None and actor.entity.kind != "LOC" else None,
+            "name": actor.name, "country": actor.country, "sector": actor.sector, "code": actor.code,
+            "text": doc.text[start:end], "start": start, "end": end}
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did what to whom: a coded event and the evidence for each part of it."""
+
+    cameo: str
+    type: str
+    mode: str | None
+    goldstein: float | None
+    quad: int | None
+    actor: ActorMention | None
+    target: ActorMention | None
+    trigger: tuple[int, int]  # normalised span
+    sentence: int
+    date: str | None = None
+    date_precision: str | None = None
+    location: dict[str, Any] | None = None
+    fatalities: int | None = None
+    injured: int | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    confidence: float = 0.5
+    id: str = ""
+
+    def record(self, doc: "Document") -> dict[str, Any]:
+        start, end = doc.span(*self.trigger)
+        return {"id": self.id, "type": self.type, "mode": self.mode, "cameo": self.cameo,
+                "goldstein": self.goldstein, "quad": self.quad,
+                "actor": actor_record(doc, self.actor), "target": actor_record(doc, self.target),
+                "trigger": {"text": doc.text[start:end], "start": start, "end": end},
+                "date": self.date, "date_precision": self.date_precision, "location": self.location,
+                "fatalities": self.fatalities, "injured": self.injured, "negated": self.negated,
+                "modality": self.modality, "sentence": self.sentence, "confidence": self.confidence}
+
+
+@dataclass(slots=True)
+class Quote:
+    """A quotation (direct, between quotation marks, or indirect: قال إن …) and its speaker."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # direct or indirect
+    speaker: ActorMention | None
+    verb: str | None
+    sentence: int
+
+    def record(self, doc: "Document") -> dict[str, Any]:
+        return {"speaker": actor_record(doc, self.speaker), "text": self.text, "start": self.start,
+                "end": self.end, "kind": self.kind, "verb": self.verb, "sentence": self.sentence}
 
 
 @dataclass(slots=True)
@@ -151,8 +213,9 @@ class Document:
     source: Source = field(default_factory=Source)
     entities: list[Entity] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)  # for the event coder; not serialised
-    events: list[Any] = field(default_factory=list)
-    quotes: list[Any] = field(default_factory=list)
+    place_mentions: list[tuple[Mention, Entity]] = field(default_factory=list)  # likewise
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:

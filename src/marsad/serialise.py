@@ -7,10 +7,6 @@ from typing import Any
 from marsad.document import Document
 
 
-def _as_dict(item: Any) -> Any:
-    return item.to_dict() if hasattr(item, "to_dict") else item
-
-
 def document_record(doc: Document) -> dict[str, Any]:
     source = doc.source.to_dict()
     source["url"] = source["url"] or doc.url
@@ -22,10 +18,10 @@ def document_record(doc: Document) -> dict[str, Any]:
         "source": source,
         "text": doc.text,
         "sentences": [{"index": s.index, "start": s.start, "end": s.end} for s in doc.sentences],
-        "entities": [_as_dict(e) for e in doc.entities],
+        "entities": [e.to_dict() for e in doc.entities],
         "times": [t.to_dict() for t in doc.times],
-        "events": [_as_dict(e) for e in doc.events],
-        "quotes": [_as_dict(q) for q in doc.quotes],
+        "events": [e.record(doc) for e in doc.events],
+        "quotes": [q.record(doc) for q in doc.quotes],
         "warnings": list(doc.warnings),
     }
 

@@ -56,6 +56,8 @@ def find_entities(doc: Document) -> None:
             _resolve_title(doc, gaz, hits, i, found)
     doc.entities = found.ordered()
     doc.actors = found.actors()
+    doc.place_mentions = sorted(((m, e) for e in doc.entities if e.kind == "LOC" for m in e.mentions
+                                 if m.how not in ("nisba", "people")), key=lambda p: p[0].nstart)
 
 
 def _select(named: list[PhraseHit[Form]], agents: list[PhraseHit[Agent]], year: int | None) -> list[_Hit]:
@@ -134,13 +136,21 @@ def _resolve_title(doc: Document, gaz: Gazetteer, hits: list[_Hit], i: int, foun
     if nxt < len(hits) and hits[nxt].form and hits[nxt].form.role in ("nisba", "name", "people") \
             and hits[nxt].form.entry.key.startswith("country:") and _adjacent(text, hits[i], hits[nxt]):
         country, end, nxt = hits[nxt].form.entry.country, hits[nxt].end, nxt + 1
+    if agent.kind == "ORG" and country is None and nxt < len(hits) and hits[nxt].form \
+            and hits[nxt].form.entry.kind in ("PER", "LOC") and _adjacent(text, hits[i], hits[nxt]):
+        country = hits[nxt].form.entry.country  # قوات الأسد، جيش النظام السوري: the genitive's country
     if agent.kind == "ORG":
         if not (found.add_institution(agent, country, start, end) if country
                 else found.refer_to_institution(agent, start, end)):
             found.generic.append(ActorMention(start, end, None, country, agent.sector))
         return
     if nxt < len(hits) and hits[nxt].form and hits[nxt].form.entry.kind == "PER" and not text[end:hits[nxt].start].strip():
-        return  # a title before a name the lexicon knows: the name made the entity already
+        # a title before a name the lexicon knows: the name made the entity; the whole phrase
+        # (نظيره السوري بشار الأسد) is one actor
+        person = found.by_key.get(hits[nxt].form.entry.key)
+        if person is not None:
+            found.generic.append(ActorMention(start, hits[nxt].end, person.name, person.country, person.sector, person))
+        return
     limit = hits[nxt].start if nxt < len(hits) else len(text)
     name = read_person_name(doc, end, limit)
     if name is not None:
@@ -224,11 +234,15 @@ class _Entities:
             if entity.kind == "LOC" and not is_country:
                 continue
             for m in entity.mentions:
-                if m.how in ("nisba", "nested"):
+                if m.how == "nested":
                     continue
-                sector = "GOV" if is_country or m.how == "capital" else entity.sector
-                actors.append(ActorMention(m.nstart, m.nend, entity.name, entity.country, sector, entity))
-        return sorted(actors, key=lambda a: a.nstart)
+                adjective = m.how == "nisba"
+                sector = None if adjective else "GOV" if is_country or m.how == "capital" else entity.sector
+                actors.append(ActorMention(m.nstart, m.nend, entity.name, entity.country, sector, entity, adjective))
+        # a nisba inside a title or an institution's name (وزارة الخارجية الروسية) is part of it
+        return sorted((a for a in actors if not any(b is not a and b.nstart <= a.nstart and a.nend <= b.nend
+                                                    and (b.nend - b.nstart) > (a.nend - a.nstart) for b in actors)),
+                      key=lambda a: a.nstart)
 
     def ordered(self) -> list[Entity]:
         entities = sorted(self.by_key.values(), key=lambda e: e.mentions[0].start)

@@ -1,0 +1,110 @@
+"""An event's circumstances, read from its sentence: death and injury tolls, negation,
+modality, date and place."""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from marsad.document import Document, Entity, Mention, Sentence
+from marsad.events.clauses import COMPLEMENTISERS, governing_preposition, word_before
+from marsad.lexicons import read_table
+from marsad.text.normalise import normalise_word
+
+_NEGATIONS = frozenset(normalise_word(w) for w in ("لم", "لن", "لا", "ما", "ليس", "عدم", "دون", "بدون"))
+_HYPOTHETICAL = frozenset(normalise_word(w) for w in ("إذا", "إن", "لو", "قد", "ربما", "يمكن"))
+_FUTURE = frozenset(normalise_word(w) for w in ("سوف", "لن", "سيتم"))
+_PLACE_PREPOSITIONS = frozenset(normalise_word(w) for w in ("في", "قرب", "بالقرب", "داخل", "عند", "ب"))
+_DIRECTIONS = frozenset(normalise_word(w) for w in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+                                                    "ريف", "مدينة", "محافظة", "بلدة", "قرية", "منطقة"))
+
+
+@cache
+def _numbers() -> dict[str, int | None]:
+    return {normalise_word(r.get("form") or ""): r.number("value", int) for r in read_table("numbers.tsv", ("form",))}
+
+
+@cache
+def _toll_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    words = "|".join(sorted(map(regex.escape, _numbers()), key=len, reverse=True))
+    count = rf"(?:(?:اكثر من|ما لا يقل عن|نحو|حوالي|قرابه|زهاء|ما يزيد عن|ما يزيد علي)\s+)?(?P<n>\d+|{words})"
+    killed = regex.compile(
+        rf"(?:(?:مقتل|قتل|استشهاد|مصرع|وفاه|سقوط|وقوع)\s+{count}(?!\p{{L}})|{count}\s+(?:قتيلا|قتلي|شهيدا|شهداء|قتيل)(?!\p{{L}}))")
+    injured = regex.compile(
+        rf"(?:(?:اصابه|جرح|اصيب|اصابت)\s+{count}(?!\p{{L}})|{count}\s+(?:جريحا|جرحي|مصابا|مصابين|جريح)(?!\p{{L}}))")
+    return killed, injured
+
+
+def _count(pattern: regex.Pattern, text: str) -> int | None:
+    for m in pattern.finditer(text):
+        n = m.group("n")
+        value = int(n) if n.isdigit() else _numbers().get(n)
+        if value:
+            return value
+    return None
+
+
+def tolls(doc: Document, sentence: Sentence) -> tuple[int | None, int | None]:
+    """(dead, injured) that the sentence counts, lower bounds for "at least" and "more than"."""
+    text = doc.norm.text[sentence.nstart:sentence.nend]
+    killed, injured = _toll_patterns()
+    return _count(killed, text), _count(injured, text)
+
+
+def negated(doc: Document, trigger_start: int, sentence: Sentence) -> bool:
+    return word_before(doc.norm.text, trigger_start, sentence.nstart) in _NEGATIONS
+
+
+def modality(doc: Document, trigger_start: int, sentence: Sentence) -> str:
+    """future (سوف، سـ، لن), hypothetical (إذا، لو), reported (in the complement of a speech
+    verb: قال إن …), else asserted."""
+    text = doc.norm.text
+    before = text[sentence.nstart:trigger_start].split()
+    word = word_before(text, trigger_start, sentence.nstart)
+    written = text[trigger_start:trigger_start + 2]
+    if word in _FUTURE or (written[:1] == "س" and written[1:2] in "يتن"):
+        return "future"
+    if any(w in _HYPOTHETICAL for w in before[-6:]):
+        return "hypothetical"
+    if any(w in COMPLEMENTISERS for w in before):
+        return "reported"
+    return "asserted"
+
+
+def event_date(doc: Document, trigger_start: int, sentence: Sentence) -> tuple[str | None, str | None]:
+    """The time expression of the sentence nearest the trigger, else the publication date."""
+    times = [t for t in doc.times if t.sentence == sentence.index and t.value]
+    if times:
+        nearest = min(times, key=lambda t: abs(t.nstart - trigger_start))
+        return nearest.value, nearest.precision
+    if doc.published:
+        return doc.published.isoformat(), "day"
+    return None, None
+
+
+def event_place(doc: Document, trigger_start: int, sentence: Sentence,
+                taken: list[tuple[int, int]]) -> dict | None:
+    """The place the sentence puts the event in: a place after في، قرب، شمال … (the nearest after
+    the trigger first), not one that is the actor or the target."""
+    text = doc.norm.text
+    candidates = []
+    for mention, entity in doc.place_mentions:
+        if not (sentence.nstart <= mention.nstart < sentence.nend):
+            continue
+        if any(s <= mention.nstart < e for s, e in taken):
+            continue
+        prep = governing_preposition(text, mention.nstart, sentence.nstart)
+        word = word_before(text, mention.nstart, sentence.nstart)
+        if prep in _PLACE_PREPOSITIONS or word in _DIRECTIONS or mention.how == "nested":
+            candidates.append((mention.nstart < trigger_start, abs(mention.nstart - trigger_start), mention, entity))
+    if not candidates:
+        return None
+    _, _, mention, entity = min(candidates, key=lambda c: (c[0], c[1]))
+    return _place_record(mention, entity)
+
+
+def _place_record(mention: Mention, entity: Entity) -> dict:
+    place = entity.place or {}
+    return {"name": entity.name, "name_ar": entity.name_ar, "country": entity.country,
+            "lat": place.get("lat"), "lon": place.get("lon"), "geonameid": place.get("geonameid"),
+            "precision": place.get("place_type"), "text": mention.text, "start": mention.start, "end": mention.end}

@@ -1,0 +1,60 @@
+"""The little Arabic syntax the coder needs, over normalised text: which preposition governs a
+phrase, which words separate two phrases, where a clause ends."""
+from __future__ import annotations
+
+import re
+
+from marsad.text.normalise import normalise_word
+from marsad.text.phrases import PROCLITICS
+
+# prepositions that mark a target or a circumstance (as separate words)
+PREPOSITIONS = frozenset(normalise_word(w) for w in (
+    "على", "ضد", "مع", "إلى", "من", "عن", "في", "بين", "لدى", "نحو", "تجاه", "بحق", "إزاء", "قرب", "داخل",
+    "بالقرب", "عند", "حول", "لصالح", "ل", "ب"))  # ل and ب alone: لـ with its tatweel removed
+# prepositions written as a proclitic on the word they govern
+_CLITIC_PREPOSITIONS = {"ب": "ب", "ل": "ل", "ك": "ك", "وب": "ب", "ول": "ل", "فب": "ب", "فل": "ل"}
+# words after which what follows is reported speech or a new clause
+COMPLEMENTISERS = frozenset(normalise_word(w) for w in ("أن", "إن", "بأن", "لأن", "انه", "إنه", "أنه", "بأنه",
+                                                           "إنها", "أنها", "بأنها", "إنهم", "أنهم"))
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)(?:[^\S\n]|[\"«(])*$")  # quotes may stand between: لـ"سكاي نيوز"
+_WORD_START = re.compile(r"[^\W\d_]*$")
+
+
+def clitic_prefix(text: str, start: int) -> str:
+    """The proclitics written on the word that starts at or just before `start`."""
+    m = _WORD_START.search(text, 0, start)
+    prefix = m.group() if m else ""
+    return prefix if prefix in PROCLITICS else ""
+
+
+def word_before(text: str, start: int, floor: int = 0) -> str:
+    """The word before `start` (skipping the clitics on the word at `start`), if any."""
+    prefix = clitic_prefix(text, start)
+    m = _WORD_BEFORE.search(text, floor, start - len(prefix))
+    return m.group(1) if m else ""
+
+
+def governing_preposition(text: str, start: int, floor: int = 0) -> str | None:
+    """The preposition that governs the phrase at `start`: a clitic (لموسكو) or a word (على إسرائيل)."""
+    prefix = clitic_prefix(text, start)
+    if prefix in _CLITIC_PREPOSITIONS:
+        return _CLITIC_PREPOSITIONS[prefix]
+    word = word_before(text, start, floor)
+    if word in PREPOSITIONS:
+        return word
+    if word[:1] in "وف" and word[1:] in PREPOSITIONS:
+        return word[1:]
+    return None
+
+
+def only_conjunction_between(text: str, left_end: int, right_start: int) -> bool:
+    """Are two phrases coordinated: nothing between them but و (or a comma and و)?"""
+    return text[left_end:right_start].replace(",", " ").split() == ["و"]
+
+
+_QUOTATION = re.compile(r'"[^"\n]{1,2000}"|«[^«»\n]{1,2000}»')
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Normalised spans of the quotations in the text, marks included (curly quotes are " here)."""
+    return [m.span() for m in _QUOTATION.finditer(text)]

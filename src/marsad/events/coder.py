@@ -1,0 +1,238 @@
+"""Code events: for each trigger, find who did it (the subject, or the genitive or nisba of a
+verbal noun) and to whom (the phrase its preposition marks, or the direct object), expand
+coordinated actors into one event each, and read the circumstances from the sentence.
+
+Arabic news puts the verb first (وأدانت موسكو الغارات), or the subject first (روسيا دعمت),
+or uses a verbal noun (الغارة الإسرائيلية على القنصلية الإيرانية، زيارة الأسد لموسكو); the
+coder tries them in that order and keeps the first reading that gives an actor.
+"""
+from __future__ import annotations
+
+from marsad.document import ActorMention, Document, Event, Sentence
+from marsad.events import attributes
+from marsad.events.clauses import (COMPLEMENTISERS, governing_preposition, only_conjunction_between,
+                                   quotation_spans)
+from marsad.events.lexicon import Trigger, triggers
+from marsad.text.normalise import normalise_word
+from marsad.text.phrases import PhraseHit
+
+_SUBJECT_REACH = 60  # characters after a verb within which its subject stands
+_GENITIVE_WORDS = 1  # words between a verbal noun and its genitive or nisba (الغارات الجوية الإسرائيلية)
+_NO_TARGET_NEEDED = frozenset({"PROTEST", "MOBILIZE"})
+_RELATIVES = frozenset(normalise_word(w) for w in ("الذي", "التي", "اللذين", "اللتين", "الذين", "والتي", "والذي"))
+_CLAIMS = frozenset(normalise_word(w) for w in ("زعم", "زعمت", "أعلن", "أعلنت", "تبنى", "تبنت", "ادعى", "ادعت"))
+_RESUMPTIVE = frozenset(normalise_word(w) for w in ("إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها", "إنهم", "أنهم"))
+
+
+def find_events(doc: Document) -> None:
+    """Pipeline stage: fill `doc.events`."""
+    text = doc.norm.text
+    # a trigger inside an actor's name is no trigger (وزارة is not و + زاره "visited him"), and
+    # an actor word inside a trigger is no actor (طيار in طائرات بدون طيار)
+    hits = [h for h in triggers().find(text) if _trigger(h).code.type is not None
+            and not any(a.nstart <= h.start and h.end <= a.nend for a in doc.actors)]
+    actors = [a for a in doc.actors if not any(h.start <= a.nstart and a.nend <= h.end for h in hits)]
+    events: list[Event] = []
+    quoted = quotation_spans(text)
+    for k, hit in enumerate(hits):
+        if any(s <= hit.start < e for s, e in quoted):
+            continue  # words inside a quotation are speech, coded with the quotation
+        sentence = doc.sentences[doc.sentence_of(hit.start)]
+        in_sentence = [a for a in actors if sentence.nstart <= a.nstart < sentence.nend]
+        if not _restates(doc, hit, hits[k - 1] if k else None, sentence):
+            events.extend(_code(doc, hit, _trigger(hit), sentence, sentence.nend, in_sentence))
+    doc.events = _one_per_happening(events)
+    for n, event in enumerate(doc.events, 1):
+        event.id = f"evt-{n}"
+
+
+def _trigger(hit: PhraseHit[Trigger]) -> Trigger:
+    return hit.payloads[0]
+
+
+def _restates(doc: Document, hit: PhraseHit, previous: PhraseHit | None, sentence: Sentence) -> bool:
+    """"الغارة … التي أسفرت عن مقتل": a relative clause on the trigger before tells the same
+    happening's outcome, not a new event."""
+    if previous is None or previous.start < sentence.nstart:
+        return False
+    between = doc.norm.text[previous.end:hit.start].split()
+    return any(w in _RELATIVES for w in between) and len(between) <= 12
+
+
+def _code(doc: Document, hit: PhraseHit[Trigger], trigger: Trigger, sentence: Sentence, limit: int,
+          in_sentence: list[ActorMention]) -> list[Event]:
+    text = doc.norm.text
+    actor = _actor(doc, hit, trigger, in_sentence)
+    between = _between_pair(text, hit, trigger, in_sentence, limit, sentence) if actor is None else None
+    if between:  # الحرب بين إسرائيل وحماس
+        actor, target = between
+        return [_event(doc, hit, trigger, sentence, actor, target)]
+    if actor is None:
+        return []
+    actors = _coordinated(text, actor, in_sentence)
+    after_actor = max(actors[-1].nend, hit.end) if actor.nstart >= hit.end else hit.end
+    target = _target(doc, trigger, in_sentence, after_actor, limit, sentence)
+    targets = _coordinated(text, target, in_sentence) if target else []
+    if not targets and len(actors) >= 2 and trigger.code.type == "CONSULT":
+        actors, targets = actors[:1], actors[1:2]  # أجرى بوتين والأسد محادثة هاتفية
+    if not targets and trigger.code.quad == 4:
+        targets = _place_as_target(doc, hit, sentence, actors)  # ضربات داخل الأراضي السورية
+    if not targets:
+        if trigger.code.type not in _NO_TARGET_NEEDED or trigger.ambiguous:
+            return []
+        targets = [None]
+    return [_event(doc, hit, trigger, sentence, a, t) for a in actors for t in targets if not _same(a, t)]
+
+
+def _between_pair(text: str, hit: PhraseHit, trigger: Trigger, actors: list[ActorMention], limit: int,
+                  sentence: Sentence) -> tuple[ActorMention, ActorMention] | None:
+    """For a two-sided happening (war, talks), "بين X و Y" names both sides."""
+    if "بين" not in trigger.target_preps:
+        return None
+    for a in actors:
+        if hit.end <= a.nstart < limit and _governed(text, a, sentence.nstart) == "بين":
+            group = _coordinated(text, a, actors)
+            return (group[0], group[1]) if len(group) >= 2 else None
+    return None
+
+
+def _place_as_target(doc: Document, hit: PhraseHit, sentence: Sentence,
+                     actors: list[ActorMention]) -> list[ActorMention]:
+    """Force used in a place the text names is force against that place's country."""
+    place = attributes.event_place(doc, hit.start, sentence, [(a.nstart, a.nend) for a in actors])
+    if place is None or place["country"] is None:
+        return []
+    country = next((e for e in doc.entities if e.key == f"country:{place['country']}"), None)
+    name = country.name if country else None
+    nstart = doc.norm.normalised_index(place["start"])
+    return [ActorMention(nstart, nstart + len(doc.norm.text[nstart:doc.norm.normalised_index(place["end"])]),
+                         name, place["country"], None, country)]
+
+
+def _governed(text: str, actor: ActorMention, floor: int) -> str | None:
+    """The preposition before a phrase; for a nisba, the one before the noun it qualifies
+    (على القنصلية الإيرانية)."""
+    if actor.adjective:
+        noun_start = text.rfind(" ", floor, actor.nstart - 1) + 1
+        return governing_preposition(text, noun_start, floor)
+    return governing_preposition(text, actor.nstart, floor)
+
+
+def _actor(doc: Document, hit: PhraseHit, trigger: Trigger, actors: list[ActorMention]) -> ActorMention | None:
+    text = doc.norm.text
+    floor = doc.sentences[doc.sentence_of(hit.start)].nstart
+    after = [a for a in actors if a.nstart >= hit.end]
+    before = [a for a in actors if a.nend <= hit.start and not a.adjective and _governed(text, a, floor) is None
+              and not _complement_between(text, a.nend, hit.start)]
+    if trigger.pos == "noun":
+        claimant = _claimant(text, hit, after)
+        if claimant is not None:
+            return claimant
+        if after and len(text[hit.end:after[0].nstart].split()) <= _GENITIVE_WORDS \
+                and _governed(text, after[0], floor) is None:
+            return after[0]  # الغارة الإسرائيلية، زيارة الأسد، الغارات الجوية الإسرائيلية
+    if trigger.code.type == "PROTEST" and trigger.pos != "verb":
+        return None  # protesters are named beside the protest, not elsewhere in the sentence
+    if trigger.pos != "noun":
+        if before and not text[before[-1].nend:hit.start].strip():
+            return before[-1]  # subject first: روسيا دعمت، بوتين استضاف
+        if after and after[0].nstart - hit.end <= _SUBJECT_REACH and not after[0].adjective \
+                and _governed(text, after[0], floor) is None \
+                and not _complement_between(text, hit.end, after[0].nstart):
+            return after[0]  # verb first: وأدانت موسكو
+    return before[-1] if before else None
+
+
+def _claimant(text: str, hit: PhraseHit, after: list[ActorMention]) -> ActorMention | None:
+    """الهجوم الذي تبنى تنظيم داعش مسؤوليته عنه: who claimed the attack carried it out."""
+    words = text[hit.end:hit.end + 40].split()
+    if len(words) >= 2 and words[0] in _RELATIVES and words[1] in _CLAIMS and after:
+        return after[0]
+    return None
+
+
+def _complement_between(text: str, start: int, end: int) -> bool:
+    """Is there a أن/إن between? One with a pronoun (إنه، أنها) refers back to the subject, so
+    the subject still acts in what follows: قال أردوغان إنه وجه دعوة."""
+    return any(w in COMPLEMENTISERS and w not in _RESUMPTIVE for w in text[start:end].split())
+
+
+def _target(doc: Document, trigger: Trigger, actors: list[ActorMention], start: int, limit: int,
+            sentence: Sentence) -> ActorMention | None:
+    text = doc.norm.text
+    for a in actors:
+        if a.nstart < start or a.nstart >= limit:
+            continue
+        prep = _governed(text, a, sentence.nstart)
+        if trigger.target_preps and prep in trigger.target_preps:
+            return a
+        if not trigger.target_preps and prep is None:
+            return a  # the direct object, or the nisba of it: أدانت موسكو الغارات الإسرائيلية
+    return None
+
+
+def _coordinated(text: str, first: ActorMention, actors: list[ActorMention]) -> list[ActorMention]:
+    """The phrase and those joined to it by و, before and after (حزب الله اللبناني والمتمردين الحوثيين)."""
+    group, last = [first], first
+    for a in reversed([a for a in actors if a.nend <= first.nstart and not a.adjective]):
+        if not only_conjunction_between(text, a.nend, group[0].nstart):
+            break
+        group.insert(0, a)
+    for a in actors:
+        if a.nstart < last.nend:
+            continue
+        if a.adjective and _same_country(a, last):
+            last = a  # the nisba of the phrase itself: حزب الله اللبناني
+            continue
+        if not only_conjunction_between(text, last.nend, a.nstart):
+            break
+        group.append(a)
+        last = a
+    return group[:4]
+
+
+def _same_country(a: ActorMention, b: ActorMention) -> bool:
+    return a.country is not None and a.country == b.country
+
+
+def _same(a: ActorMention, b: ActorMention | None) -> bool:
+    if b is None:
+        return False
+    if a.entity is not None and a.entity is b.entity:
+        return True
+    return (a.name, a.country, a.sector) == (b.name, b.country, b.sector) and a.name is None
+
+
+def _event(doc: Document, hit: PhraseHit, trigger: Trigger, sentence: Sentence,
+           actor: ActorMention, target: ActorMention | None) -> Event:
+    code = trigger.code
+    dead, injured = attributes.tolls(doc, sentence) if code.quad == 4 else (None, None)
+    date, precision = attributes.event_date(doc, hit.start, sentence)
+    taken = [(a.nstart, a.nend) for a in (actor, target) if a is not None]
+    confidence = 0.8 if target is not None else 0.6
+    return Event(code.cameo, code.type or "", code.mode, code.goldstein, code.quad, actor, target,
+                 (hit.start, hit.end), sentence.index, date, precision,
+                 attributes.event_place(doc, hit.start, sentence, taken), dead, injured,
+                 attributes.negated(doc, hit.start, sentence), attributes.modality(doc, hit.start, sentence),
+                 confidence if not trigger.ambiguous else confidence - 0.2)
+
+
+def _key(actor: ActorMention | None) -> tuple:
+    if actor is None:
+        return (None,)
+    if actor.entity is not None:
+        return (id(actor.entity),)
+    return (actor.name, actor.country, actor.sector)
+
+
+def _one_per_happening(events: list[Event]) -> list[Event]:
+    """One event per sentence, type and pair of actors (either way round for meetings)."""
+    kept: dict[tuple, Event] = {}
+    for event in events:
+        pair = (_key(event.actor), _key(event.target))
+        if event.type == "CONSULT":
+            pair = tuple(sorted(pair, key=repr))
+        key = (event.sentence, event.type, pair)
+        if key not in kept:
+            kept[key] = event
+    return list(kept.values())
