@@ -17,8 +17,10 @@ from marsad.text.normalise import normalise_word
 from marsad.text.phrases import PhraseHit
 
 _SUBJECT_REACH = 60  # characters after a verb within which its subject stands
+_TARGET_REACH = 90  # characters after the trigger (or its actor) within which its target stands
 _GENITIVE_WORDS = 1  # words between a verbal noun and its genitive or nisba (الغارات الجوية الإسرائيلية)
 _NO_TARGET_NEEDED = frozenset({"PROTEST", "MOBILIZE"})
+_PLACE_PREPOSITIONS = frozenset(normalise_word(w) for w in ("في", "داخل", "على"))
 _RELATIVES = frozenset(normalise_word(w) for w in ("الذي", "التي", "اللذين", "اللتين", "الذين", "والتي", "والذي"))
 _CLAIMS = frozenset(normalise_word(w) for w in ("زعم", "زعمت", "أعلن", "أعلنت", "تبنى", "تبنت", "ادعى", "ادعت"))
 _RESUMPTIVE = frozenset(normalise_word(w) for w in ("إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها", "إنهم", "أنهم"))
@@ -71,8 +73,10 @@ def _code(doc: Document, hit: PhraseHit[Trigger], trigger: Trigger, sentence: Se
         return []
     actors = _coordinated(text, actor, in_sentence)
     after_actor = max(actors[-1].nend, hit.end) if actor.nstart >= hit.end else hit.end
-    target = _target(doc, trigger, in_sentence, after_actor, limit, sentence)
+    target = _target(doc, trigger, in_sentence, after_actor, min(limit, after_actor + _TARGET_REACH), sentence)
     targets = _coordinated(text, target, in_sentence) if target else []
+    if target is not None and _governed(text, target, sentence.nstart) == "بين":
+        targets = targets[:1]  # mediation between two parties is one happening
     if not targets and len(actors) >= 2 and trigger.code.type == "CONSULT":
         actors, targets = actors[:1], actors[1:2]  # أجرى بوتين والأسد محادثة هاتفية
     if not targets and trigger.code.quad == 4:
@@ -84,13 +88,24 @@ def _code(doc: Document, hit: PhraseHit[Trigger], trigger: Trigger, sentence: Se
     return [_event(doc, hit, trigger, sentence, a, t) for a in actors for t in targets if not _same(a, t)]
 
 
+def _territory(doc: Document, hit: PhraseHit, sentence: Sentence, actors: list[ActorMention]) -> list[ActorMention]:
+    """ضربات داخل الأراضي السورية: a nisba on the land where force was used names its country."""
+    text = doc.norm.text
+    for a in doc.actors:
+        if a.adjective and hit.end <= a.nstart < sentence.nend and a.country not in {b.country for b in actors} \
+                and _governed(text, a, sentence.nstart) in _PLACE_PREPOSITIONS:
+            return [a]
+    return []
+
+
 def _between_pair(text: str, hit: PhraseHit, trigger: Trigger, actors: list[ActorMention], limit: int,
                   sentence: Sentence) -> tuple[ActorMention, ActorMention] | None:
     """For a two-sided happening (war, talks), "بين X و Y" names both sides."""
     if "بين" not in trigger.target_preps:
         return None
     for a in actors:
-        if hit.end <= a.nstart < limit and _governed(text, a, sentence.nstart) == "بين":
+        if hit.end <= a.nstart < limit and _governed(text, a, sentence.nstart) == "بين" \
+                and len(text[hit.end:a.nstart].split()) <= 2:
             group = _coordinated(text, a, actors)
             return (group[0], group[1]) if len(group) >= 2 else None
     return None
@@ -101,7 +116,7 @@ def _place_as_target(doc: Document, hit: PhraseHit, sentence: Sentence,
     """Force used in a place the text names is force against that place's country."""
     place = attributes.event_place(doc, hit.start, sentence, [(a.nstart, a.nend) for a in actors])
     if place is None or place["country"] is None:
-        return []
+        return _territory(doc, hit, sentence, actors)
     country = next((e for e in doc.entities if e.key == f"country:{place['country']}"), None)
     name = country.name if country else None
     nstart = doc.norm.normalised_index(place["start"])
@@ -209,12 +224,20 @@ def _event(doc: Document, hit: PhraseHit, trigger: Trigger, sentence: Sentence,
     dead, injured = attributes.tolls(doc, sentence) if code.quad == 4 else (None, None)
     date, precision = attributes.event_date(doc, hit.start, sentence)
     taken = [(a.nstart, a.nend) for a in (actor, target) if a is not None]
+    place = attributes.event_place(doc, hit.start, sentence, taken)
+    if place and place["country"]:  # المعارضة in a sentence set in Syria is the Syrian opposition
+        actor, target = (_in_country(a, place["country"]) for a in (actor, target))
     confidence = 0.8 if target is not None else 0.6
     return Event(code.cameo, code.type or "", code.mode, code.goldstein, code.quad, actor, target,
-                 (hit.start, hit.end), sentence.index, date, precision,
-                 attributes.event_place(doc, hit.start, sentence, taken), dead, injured,
+                 (hit.start, hit.end), sentence.index, date, precision, place, dead, injured,
                  attributes.negated(doc, hit.start, sentence), attributes.modality(doc, hit.start, sentence),
                  confidence if not trigger.ambiguous else confidence - 0.2)
+
+
+def _in_country(actor: ActorMention | None, country: str) -> ActorMention | None:
+    if actor is None or actor.country is not None or actor.entity is not None:
+        return actor
+    return ActorMention(actor.nstart, actor.nend, actor.name, country, actor.sector, None, actor.adjective)
 
 
 def _key(actor: ActorMention | None) -> tuple:

@@ -136,9 +136,8 @@ def _resolve_title(doc: Document, gaz: Gazetteer, hits: list[_Hit], i: int, foun
     if nxt < len(hits) and hits[nxt].form and hits[nxt].form.role in ("nisba", "name", "people") \
             and hits[nxt].form.entry.key.startswith("country:") and _adjacent(text, hits[i], hits[nxt]):
         country, end, nxt = hits[nxt].form.entry.country, hits[nxt].end, nxt + 1
-    if agent.kind == "ORG" and country is None and nxt < len(hits) and hits[nxt].form \
-            and hits[nxt].form.entry.kind in ("PER", "LOC") and _adjacent(text, hits[i], hits[nxt]):
-        country = hits[nxt].form.entry.country  # قوات الأسد، جيش النظام السوري: the genitive's country
+    if agent.kind == "ORG" and country is None:
+        country = _genitive_country(text, hits, i)
     if agent.kind == "ORG":
         if not (found.add_institution(agent, country, start, end) if country
                 else found.refer_to_institution(agent, start, end)):
@@ -163,6 +162,17 @@ def _resolve_title(doc: Document, gaz: Gazetteer, hits: list[_Hit], i: int, foun
             found.add_entry(holders[0], _Hit(start, end), "title")
             return
     found.generic.append(ActorMention(start, end, None, country, agent.sector))
+
+
+def _genitive_country(text: str, hits: list[_Hit], i: int) -> str | None:
+    """قوات الأسد، قوات الرئيس بشار الأسد: a body's genitive (a person or a place, after a title
+    perhaps) gives its country."""
+    j, left = i + 1, hits[i]
+    if j < len(hits) and hits[j].agent is not None and hits[j].agent.kind == "PER" and _adjacent(text, left, hits[j]):
+        left, j = hits[j], j + 1
+    if j < len(hits) and hits[j].form and hits[j].form.entry.kind in ("PER", "LOC") and _adjacent(text, left, hits[j]):
+        return hits[j].form.entry.country
+    return None
 
 
 class _Entities:
@@ -231,11 +241,9 @@ class _Entities:
         actors = list(self.generic)
         for entity in self.by_key.values():
             is_country = entity.place is not None and entity.place.get("place_type") == "country"
-            if entity.kind == "LOC" and not is_country:
-                continue
             for m in entity.mentions:
-                if m.how == "nested":
-                    continue
+                if m.how == "nested" or (entity.kind == "LOC" and not is_country and m.how != "capital"):
+                    continue  # a place acts only as its country's capital: موسكو أدانت
                 adjective = m.how == "nisba"
                 sector = None if adjective else "GOV" if is_country or m.how == "capital" else entity.sector
                 actors.append(ActorMention(m.nstart, m.nend, entity.name, entity.country, sector, entity, adjective))
