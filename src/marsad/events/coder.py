@@ -11,7 +11,7 @@ from __future__ import annotations
 from marsad.document import ActorMention, Document, Event, Sentence
 from marsad.events import attributes
 from marsad.events.clauses import (COMPLEMENTISERS, governing_preposition, only_conjunction_between,
-                                   quotation_spans)
+                                   quotation_spans, word_before)
 from marsad.events.lexicon import Trigger, triggers
 from marsad.text.normalise import normalise_word
 from marsad.text.phrases import PhraseHit
@@ -21,6 +21,9 @@ _TARGET_REACH = 90  # characters after the trigger (or its actor) within which i
 _GENITIVE_WORDS = 1  # words between a verbal noun and its genitive or nisba (الغارات الجوية الإسرائيلية)
 _NO_TARGET_NEEDED = frozenset({"PROTEST", "MOBILIZE"})
 _PLACE_PREPOSITIONS = frozenset(normalise_word(w) for w in ("في", "داخل", "على"))
+_OBJECT_NOUNS = frozenset(normalise_word(w) for w in (
+    "مواقع", "موقع", "مقار", "مقر", "معاقل", "معقل", "أهداف", "مراكز", "تجمعات", "عناصر", "مقاتلي", "قواعد",
+    "مخازن", "منازل", "مسلحي", "متشددي", "قادة", "قيادات", "أرتال", "رتل", "آليات", "دوريات"))
 _RELATIVES = frozenset(normalise_word(w) for w in ("الذي", "التي", "اللذين", "اللتين", "الذين", "والتي", "والذي"))
 _CLAIMS = frozenset(normalise_word(w) for w in ("زعم", "زعمت", "أعلن", "أعلنت", "تبنى", "تبنت", "ادعى", "ادعت"))
 _RESUMPTIVE = frozenset(normalise_word(w) for w in ("إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها", "إنهم", "أنهم"))
@@ -139,6 +142,8 @@ def _actor(doc: Document, hit: PhraseHit, trigger: Trigger, actors: list[ActorMe
     after = [a for a in actors if a.nstart >= hit.end]
     before = [a for a in actors if a.nend <= hit.start and not a.adjective and _governed(text, a, floor) is None
               and not _complement_between(text, a.nend, hit.start)]
+    if trigger.casualty:
+        return before[-1] if before else None  # مقتل X: X is who died; who killed stands before
     if trigger.pos == "noun":
         claimant = _claimant(text, hit, after)
         if claimant is not None:
@@ -152,10 +157,15 @@ def _actor(doc: Document, hit: PhraseHit, trigger: Trigger, actors: list[ActorMe
         if before and not text[before[-1].nend:hit.start].strip():
             return before[-1]  # subject first: روسيا دعمت، بوتين استضاف
         if after and after[0].nstart - hit.end <= _SUBJECT_REACH and not after[0].adjective \
-                and _governed(text, after[0], floor) is None \
+                and _governed(text, after[0], floor) is None and not _is_object(text, after[0]) \
                 and not _complement_between(text, hit.end, after[0].nstart):
             return after[0]  # verb first: وأدانت موسكو
     return before[-1] if before else None
+
+
+def _is_object(text: str, actor: ActorMention) -> bool:
+    """مواقع حزب العمال، معاقل داعش: a phrase after "positions of" is what was hit."""
+    return word_before(text, actor.nstart) in _OBJECT_NOUNS
 
 
 def _claimant(text: str, hit: PhraseHit, after: list[ActorMention]) -> ActorMention | None:
@@ -177,6 +187,9 @@ def _target(doc: Document, trigger: Trigger, actors: list[ActorMention], start: 
     text = doc.norm.text
     for a in actors:
         if a.nstart < start or a.nstart >= limit:
+            continue
+        if a.entity is None and a.sector and not text[start:a.nstart].strip(" ,"):
+            start = a.nend  # a title in apposition to the actor (… ولي العهد نائب رئيس مجلس الوزراء)
             continue
         prep = _governed(text, a, sentence.nstart)
         if trigger.target_preps and prep in trigger.target_preps:

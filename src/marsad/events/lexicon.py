@@ -31,6 +31,7 @@ class Trigger:
     pos: str  # verb, noun or phrase
     target_preps: tuple[str, ...]  # normalised prepositions; empty: the direct object
     ambiguous: bool  # also an everyday word: needs an actor and a target beside it
+    casualty: bool  # a toll (مقتل X، أسفر عن مقتل): X is the victim, not the actor
 
 
 @cache
@@ -57,6 +58,7 @@ def triggers() -> PhraseMatcher[Trigger]:
             raise row.error("cameo", f"{cameo!r} is not in cameo_codes.tsv")
         trigger = Trigger(codes[cameo], row.get("pos") or "verb",
                           tuple(normalise_word(p) for p in row.alternatives("target")),
-                          "ambiguous" in (row.get("note") or ""))
+                          "ambiguous" in (row.get("note") or ""),
+                          any(w in (row.get("note") or "") for w in ("casualty", "outcome")))
         entries.extend((form, trigger) for form in row.alternatives("forms_ar"))
     return PhraseMatcher(entries)

@@ -248,9 +248,14 @@ class _Entities:
                 sector = None if adjective else "GOV" if is_country or m.how == "capital" else entity.sector
                 actors.append(ActorMention(m.nstart, m.nend, entity.name, entity.country, sector, entity, adjective))
         # a nisba inside a title or an institution's name (وزارة الخارجية الروسية) is part of it
-        return sorted((a for a in actors if not any(b is not a and b.nstart <= a.nstart and a.nend <= b.nend
-                                                    and (b.nend - b.nstart) > (a.nend - a.nstart) for b in actors)),
-                      key=lambda a: a.nstart)
+        actors = sorted((a for a in actors if not any(b is not a and b.nstart <= a.nstart and a.nend <= b.nend
+                                                      and (b.nend - b.nstart) > (a.nend - a.nstart) for b in actors)),
+                        key=lambda a: a.nstart)
+        # a generic word before an organisation's name is that organisation (متشددي تنظيم داعش)
+        text = self.doc.norm.text
+        return [a for k, a in enumerate(actors) if not (
+            a.entity is None and k + 1 < len(actors) and actors[k + 1].entity is not None
+            and actors[k + 1].entity.kind == "ORG" and not text[a.nend:actors[k + 1].nstart].strip())]
 
     def ordered(self) -> list[Entity]:
         entities = sorted(self.by_key.values(), key=lambda e: e.mentions[0].start)
