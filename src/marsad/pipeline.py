@@ -14,6 +14,7 @@ from collections.abc import Callable
 from marsad.document import Document
 from marsad.events.coder import find_events
 from marsad.recognise.entities import find_entities
+from marsad.recognise.quotes import find_quotes
 from marsad.recognise.source import find_source
 from marsad.recognise.times import find_times
 from marsad.text.segment import segment
@@ -34,7 +35,7 @@ def check_language(doc: Document) -> None:
         doc.warnings.append(f"mostly non-Arabic text ({100 * arabic // letters}% Arabic letters)")
 
 
-STAGES: list[Stage] = [check_language, segment, find_times, find_source, find_entities, find_events]
+STAGES: list[Stage] = [check_language, segment, find_times, find_source, find_entities, find_events, find_quotes]
 
 
 def as_date(value: str | dt.date | None) -> dt.date | None:

@@ -52,9 +52,11 @@ def only_conjunction_between(text: str, left_end: int, right_start: int) -> bool
     return text[left_end:right_start].replace(",", " ").split() == ["و"]
 
 
-_QUOTATION = re.compile(r'"[^"\n]{1,2000}"|«[^«»\n]{1,2000}»')
+# Quotations in normalised text (curly quotes are " there). An empty pair ("") is matched first
+# so that it cannot pair with its neighbours; group 1 or 2 is the quoted text.
+QUOTATION = re.compile(r'""|"([^"\n]{1,3000})"|«([^«»\n]{1,3000})»')
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Normalised spans of the quotations in the text, marks included (curly quotes are " here)."""
-    return [m.span() for m in _QUOTATION.finditer(text)]
+    """Normalised spans of the quotations in the text, marks included."""
+    return [m.span() for m in QUOTATION.finditer(text) if m.group(1) is not None or m.group(2) is not None]
