@@ -43,7 +43,7 @@ def find_quotes(doc: Document) -> None:
         sentence = doc.sentences[doc.sentence_of(qstart)]
         speaker, verb = _speaker(doc, sentence, m.start())
         if speaker is None:
-            speaker = last_speaker
+            speaker = last_speaker or _last_person(doc, m.start())
         last_speaker = speaker or last_speaker
         quotes.append(_quote(doc, qstart, qend, "direct", speaker, verb, sentence))
     quotes.extend(_indirect(doc))
@@ -83,6 +83,12 @@ def _speaker(doc: Document, sentence: Sentence, quote_start: int) -> tuple[Actor
             return _named_rather_than_title(text, before[-1], actors), form  # الأسد قال …
         return None, form  # وأضاف: "…" — the speaker carries over
     return (_named_rather_than_title(text, free[0], actors), None) if free else (None, None)
+
+
+def _last_person(doc: Document, before: int) -> ActorMention | None:
+    """The last person named before a quotation that no sentence gives a speaker."""
+    people = [a for a in doc.actors if a.nend <= before and a.entity is not None and a.entity.kind == "PER"]
+    return people[-1] if people else None
 
 
 def _complement_after(text: str, start: int, end: int) -> int:
