@@ -17,6 +17,7 @@ from marsad.text.normalise import normalise_word
 from marsad.text.phrases import PhraseHit
 
 _SUBJECT_REACH = 60  # characters after a verb within which its subject stands
+_CLOSE_WORDS = 3  # an everyday noun this close to an actor is that actor's: ورد الجيش الإسرائيلي بعدة ضربات
 _TARGET_REACH = 90  # characters after the trigger (or its actor) within which its target stands
 _GENITIVE_WORDS = 1  # words between a verbal noun and its genitive or nisba (الغارات الجوية الإسرائيلية)
 _NO_TARGET_NEEDED = frozenset({"PROTEST", "MOBILIZE"})
@@ -39,13 +40,16 @@ def find_events(doc: Document) -> None:
     actors = [a for a in doc.actors if not any(h.start <= a.nstart and a.nend <= h.end for h in hits)]
     events: list[Event] = []
     quoted = quotation_spans(text)
-    for k, hit in enumerate(hits):
+    for hit in hits:
         if any(s <= hit.start < e for s, e in quoted):
             continue  # words inside a quotation are speech, coded with the quotation
         sentence = doc.sentences[doc.sentence_of(hit.start)]
         in_sentence = [a for a in actors if sentence.nstart <= a.nstart < sentence.nend]
-        if not _restates(doc, hit, hits[k - 1] if k else None, sentence):
-            events.extend(_code(doc, hit, _trigger(hit), sentence, sentence.nend, in_sentence))
+        # an everyday noun (الحرب، هجمات) takes the sentence's subject only when a verb of the same
+        # kind carries it: وتشن الجماعات … هجمات
+        carried = any(_trigger(h).pos != "noun" and _trigger(h).code.quad == _trigger(hit).code.quad
+                      and sentence.nstart <= h.start < hit.start for h in hits)
+        events.extend(_code(doc, hit, _trigger(hit), sentence, sentence.nend, in_sentence, carried))
     doc.events = _one_per_happening(events)
     for n, event in enumerate(doc.events, 1):
         event.id = f"evt-{n}"
@@ -55,19 +59,10 @@ def _trigger(hit: PhraseHit[Trigger]) -> Trigger:
     return hit.payloads[0]
 
 
-def _restates(doc: Document, hit: PhraseHit, previous: PhraseHit | None, sentence: Sentence) -> bool:
-    """"الغارة … التي أسفرت عن مقتل": a relative clause on the trigger before tells the same
-    happening's outcome, not a new event."""
-    if previous is None or previous.start < sentence.nstart:
-        return False
-    between = doc.norm.text[previous.end:hit.start].split()
-    return any(w in _RELATIVES for w in between) and len(between) <= 12
-
-
 def _code(doc: Document, hit: PhraseHit[Trigger], trigger: Trigger, sentence: Sentence, limit: int,
-          in_sentence: list[ActorMention]) -> list[Event]:
+          in_sentence: list[ActorMention], carried: bool) -> list[Event]:
     text = doc.norm.text
-    actor = _actor(doc, hit, trigger, in_sentence)
+    actor = _actor(doc, hit, trigger, in_sentence, carried)
     between = _between_pair(text, hit, trigger, in_sentence, limit, sentence) if actor is None else None
     if between:  # الحرب بين إسرائيل وحماس
         actor, target = between
@@ -136,14 +131,15 @@ def _governed(text: str, actor: ActorMention, floor: int) -> str | None:
     return governing_preposition(text, actor.nstart, floor)
 
 
-def _actor(doc: Document, hit: PhraseHit, trigger: Trigger, actors: list[ActorMention]) -> ActorMention | None:
+def _actor(doc: Document, hit: PhraseHit, trigger: Trigger, actors: list[ActorMention],
+           carried: bool) -> ActorMention | None:
     text = doc.norm.text
     floor = doc.sentences[doc.sentence_of(hit.start)].nstart
     after = [a for a in actors if a.nstart >= hit.end]
     before = [a for a in actors if a.nend <= hit.start and not a.adjective and _governed(text, a, floor) is None
               and not _complement_between(text, a.nend, hit.start)]
     if trigger.casualty:
-        return before[-1] if before else None  # مقتل X: X is who died; who killed stands before
+        return None  # مقتل X: X is who died; the attack word before codes the event
     if trigger.pos == "noun":
         claimant = _claimant(text, hit, after)
         if claimant is not None:
@@ -160,7 +156,14 @@ def _actor(doc: Document, hit: PhraseHit, trigger: Trigger, actors: list[ActorMe
                 and _governed(text, after[0], floor) is None and not _is_object(text, after[0]) \
                 and not _complement_between(text, hit.end, after[0].nstart):
             return after[0]  # verb first: وأدانت موسكو
+    if trigger.ambiguous and trigger.pos == "noun" and not carried and not (
+            before and len(text[before[-1].nend:hit.start].split()) <= _CLOSE_WORDS):
+        return None
     return before[-1] if before else None
+
+
+def _after_target_prep(text: str, actor: ActorMention, trigger: Trigger) -> bool:
+    return any(w in trigger.target_preps for w in text[max(0, actor.nstart - 40):actor.nstart].split()[-4:])
 
 
 def _is_object(text: str, actor: ActorMention) -> bool:
@@ -194,6 +197,8 @@ def _target(doc: Document, trigger: Trigger, actors: list[ActorMention], start: 
         prep = _governed(text, a, sentence.nstart)
         if trigger.target_preps and prep in trigger.target_preps:
             return a
+        if _is_object(text, a) or (prep == "ل" and _after_target_prep(text, a, trigger)):
+            return a  # قصف مواقع حزب العمال، غارات على القواعد الخلفية لحزب العمال
         if not trigger.target_preps and prep is None:
             return a  # the direct object, or the nisba of it: أدانت موسكو الغارات الإسرائيلية
     return None

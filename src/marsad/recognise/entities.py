@@ -18,6 +18,8 @@ from marsad.lexicons.gazetteer import Gazetteer, gazetteer
 from marsad.resolve.names import PersonName, institution_names, read_person_name
 from marsad.text.phrases import PhraseHit
 
+_GROUP_ROLES = frozenset({"party", "group", "organisation", "movement", "militia"})
+_GROUP_SECTORS = frozenset({"PTY", "REB", "OPP", "INS", "UAF"})
 # how a form's role ranks when one written form has several readings (عمان: Oman or Amman)
 _ROLE_RANK = {"name": 0, "capital": 1, "short": 2, "abbrev": 3, "people": 4, "nisba": 5}
 _KIND_RANK = {"LOC": 0, "ORG": 1, "PER": 2, "MISC": 3}
@@ -219,8 +221,11 @@ class _Entities:
         entity.mentions.append(self._mention(name.start, name.start + len(name.arabic), "name"))
 
     def refer_to_institution(self, agent: Agent, nstart: int, nend: int) -> bool:
-        """A bare الوزارة or الحكومة: the last such body the article named."""
+        """A bare الوزارة or الحكومة: the last such body the article named; a bare الحزب or
+        التنظيم: the last party or armed group."""
         role = agent.role
+        if role in _GROUP_ROLES:
+            return self._refer_to_group(agent, nstart, nend)
         for entity in reversed(list(self.by_key.values())):
             key = entity.key or ""
             if key.startswith("institution:") and entity.mentions[0].nstart < nstart \
@@ -228,6 +233,14 @@ class _Entities:
                 entity.mentions.append(self._mention(nstart, nend, "coreference"))
                 return True
         return False
+
+    def _refer_to_group(self, agent: Agent, nstart: int, nend: int) -> bool:
+        groups = [(m.nstart, e) for e in self.by_key.values() if e.kind == "ORG" and e.sector in _GROUP_SECTORS
+                  and not (e.key or "").startswith("institution:") for m in e.mentions if m.nstart < nstart]
+        if not groups:
+            return False
+        max(groups, key=lambda g: g[0])[1].mentions.append(self._mention(nstart, nend, "coreference"))
+        return True
 
     def last_office(self, before: int) -> str | None:
         """The office of the last office holder named before `before` (for نظيره، counterpart)."""
@@ -255,7 +268,7 @@ class _Entities:
         text = self.doc.norm.text
         return [a for k, a in enumerate(actors) if not (
             a.entity is None and k + 1 < len(actors) and actors[k + 1].entity is not None
-            and actors[k + 1].entity.kind == "ORG" and not text[a.nend:actors[k + 1].nstart].strip())]
+            and actors[k + 1].entity.kind == "ORG" and text[a.nend:actors[k + 1].nstart].strip() in ("", "ل"))]
 
     def ordered(self) -> list[Entity]:
         entities = sorted(self.by_key.values(), key=lambda e: e.mentions[0].start)
