@@ -51,7 +51,7 @@ def only_conjunction_between(text: str, left_end: int, right_start: int) -> bool
     """Are two phrases coordinated: nothing between them but و (or a comma and و), or و with a
     descriptive noun of the second (حزب الله والمتمردين الحوثيين)?"""
     between = text[left_end:right_start].replace(",", " ").split()
-    return between == ["و"] or (len(between) == 1 and between[0][:1] == "و" and len(between[0]) > 3)
+    return between == ["و"] or (len(between) == 1 and between[0][:3] == "وال" and len(between[0]) > 4)
 
 
 # Quotations in normalised text (curly quotes are " there). An empty pair ("") is matched first

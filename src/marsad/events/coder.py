@@ -35,8 +35,10 @@ def find_events(doc: Document) -> None:
     text = doc.norm.text
     # a trigger inside an actor's name is no trigger (وزارة is not و + زاره "visited him"), and
     # an actor word inside a trigger is no actor (طيار in طائرات بدون طيار)
-    hits = [h for h in triggers().find(text) if _trigger(h).code.type is not None
+    found = triggers().find(text)
+    hits = [h for h in found if _trigger(h).code.type is not None
             and not any(a.nstart <= h.start and h.end <= a.nend for a in doc.actors)]
+    casualties = [h for h in found if _trigger(h).casualty]
     actors = [a for a in doc.actors if not any(h.start <= a.nstart and a.nend <= h.end for h in hits)]
     events: list[Event] = []
     quoted = quotation_spans(text)
@@ -49,7 +51,8 @@ def find_events(doc: Document) -> None:
         # kind carries it: وتشن الجماعات … هجمات
         carried = any(_trigger(h).pos != "noun" and _trigger(h).code.quad == _trigger(hit).code.quad
                       and sentence.nstart <= h.start < hit.start for h in hits)
-        events.extend(_code(doc, hit, _trigger(hit), sentence, sentence.nend, in_sentence, carried))
+        victims = _victims(text, hit, sentence, in_sentence, casualties)
+        events.extend(_code(doc, hit, _trigger(hit), sentence, in_sentence, carried, victims))
     doc.events = _one_per_happening(events)
     for n, event in enumerate(doc.events, 1):
         event.id = f"evt-{n}"
@@ -59,9 +62,9 @@ def _trigger(hit: PhraseHit[Trigger]) -> Trigger:
     return hit.payloads[0]
 
 
-def _code(doc: Document, hit: PhraseHit[Trigger], trigger: Trigger, sentence: Sentence, limit: int,
-          in_sentence: list[ActorMention], carried: bool) -> list[Event]:
-    text = doc.norm.text
+def _code(doc: Document, hit: PhraseHit[Trigger], trigger: Trigger, sentence: Sentence,
+          in_sentence: list[ActorMention], carried: bool, victims: list[ActorMention]) -> list[Event]:
+    text, limit = doc.norm.text, sentence.nend
     actor = _actor(doc, hit, trigger, in_sentence, carried)
     between = _between_pair(text, hit, trigger, in_sentence, limit, sentence) if actor is None else None
     if between:  # الحرب بين إسرائيل وحماس
@@ -78,12 +81,25 @@ def _code(doc: Document, hit: PhraseHit[Trigger], trigger: Trigger, sentence: Se
     if not targets and len(actors) >= 2 and trigger.code.type == "CONSULT":
         actors, targets = actors[:1], actors[1:2]  # أجرى بوتين والأسد محادثة هاتفية
     if not targets and trigger.code.quad == 4:
-        targets = _place_as_target(doc, hit, sentence, actors)  # ضربات داخل الأراضي السورية
+        targets = victims or _place_as_target(doc, hit, sentence, actors)
     if not targets:
         if trigger.code.type not in _NO_TARGET_NEEDED or trigger.ambiguous:
             return []
         targets = [None]
     return [_event(doc, hit, trigger, sentence, a, t) for a in actors for t in targets if not _same(a, t)]
+
+
+def _victims(text: str, hit: PhraseHit, sentence: Sentence, actors: list[ActorMention],
+             casualties: list[PhraseHit]) -> list[ActorMention]:
+    """هجوم … أدى إلى مقتل جنديين تركيين: who died is whom the attack was against."""
+    for casualty in casualties:
+        if not (hit.end <= casualty.start < sentence.nend):
+            continue
+        for a in actors:
+            if a.nstart >= casualty.end and len(text[casualty.end:a.nstart].split()) <= 2:
+                return [a]
+        return []
+    return []
 
 
 def _territory(doc: Document, hit: PhraseHit, sentence: Sentence, actors: list[ActorMention]) -> list[ActorMention]:
