@@ -21,12 +21,16 @@ _CLOSE_WORDS = 3  # an everyday noun this close to an actor is that actor's: و�
 _TARGET_REACH = 90  # characters after the trigger (or its actor) within which its target stands
 _GENITIVE_WORDS = 1  # words between a verbal noun and its genitive or nisba (الغارات الجوية الإسرائيلية)
 _NO_TARGET_NEEDED = frozenset({"PROTEST", "MOBILIZE"})
+# approving a deal, denying a report: the object is a thing, not an actor, but a named actor's
+# verb still codes an event (with no target)
+_THING_OBJECT = frozenset({"AGREE", "REJECT"})
 _PLACE_PREPOSITIONS = frozenset(normalise_word(w) for w in ("في", "داخل", "على"))
 _OBJECT_NOUNS = frozenset(normalise_word(w) for w in (
     "مواقع", "موقع", "مقار", "مقر", "معاقل", "معقل", "أهداف", "مراكز", "تجمعات", "عناصر", "مقاتلي", "قواعد",
     "مخازن", "منازل", "مسلحي", "متشددي", "قادة", "قيادات", "أرتال", "رتل", "آليات", "دوريات"))
 _RELATIVES = frozenset(normalise_word(w) for w in ("الذي", "التي", "اللذين", "اللتين", "الذين", "والتي", "والذي"))
 _CLAIMS = frozenset(normalise_word(w) for w in ("زعم", "زعمت", "أعلن", "أعلنت", "تبنى", "تبنت", "ادعى", "ادعت"))
+_ATTRIBUTED = frozenset(normalise_word(w) for w in ("نسب", "نسبت", "ينسب", "تنسب", "نفذه", "نفذها", "نفذته"))
 _RESUMPTIVE = frozenset(normalise_word(w) for w in ("إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها", "إنهم", "أنهم"))
 
 
@@ -74,7 +78,7 @@ def _code(doc: Document, hit: PhraseHit[Trigger], trigger: Trigger, sentence: Se
         return []
     actors = _coordinated(text, actor, in_sentence)
     after_actor = max(actors[-1].nend, hit.end) if actor.nstart >= hit.end else hit.end
-    target = _target(doc, trigger, in_sentence, after_actor, min(limit, after_actor + _TARGET_REACH), sentence)
+    target = _target(doc, trigger, in_sentence, after_actor, after_actor + _TARGET_REACH, sentence)
     targets = _coordinated(text, target, in_sentence) if target else []
     if target is not None and _governed(text, target, sentence.nstart) == "بين":
         targets = targets[:1]  # mediation between two parties is one happening
@@ -83,7 +87,8 @@ def _code(doc: Document, hit: PhraseHit[Trigger], trigger: Trigger, sentence: Se
     if not targets and trigger.code.quad == 4:
         targets = victims or _place_as_target(doc, hit, sentence, actors)
     if not targets:
-        if trigger.code.type not in _NO_TARGET_NEEDED or trigger.ambiguous:
+        named_verb = trigger.pos == "verb" and actor.entity is not None and trigger.code.type in _THING_OBJECT
+        if (trigger.code.type not in _NO_TARGET_NEEDED and not named_verb) or trigger.ambiguous:
             return []
         targets = [None]
     return [_event(doc, hit, trigger, sentence, a, t) for a in actors for t in targets if not _same(a, t)]
@@ -140,11 +145,21 @@ def _place_as_target(doc: Document, hit: PhraseHit, sentence: Sentence,
 
 def _governed(text: str, actor: ActorMention, floor: int) -> str | None:
     """The preposition before a phrase; for a nisba, the one before the noun it qualifies
-    (على القنصلية الإيرانية)."""
+    (على القنصلية الإيرانية); for the second of "في سوريا والعراق", the first's."""
+    start = actor.nstart
     if actor.adjective:
-        noun_start = text.rfind(" ", floor, actor.nstart - 1) + 1
-        return governing_preposition(text, noun_start, floor)
-    return governing_preposition(text, actor.nstart, floor)
+        start = text.rfind(" ", floor, actor.nstart - 1) + 1
+    prep = governing_preposition(text, start, floor)
+    if prep is None and text[start - 1:start] == "و":
+        end = start - 1  # the one-word conjunct before "و": في سوريا والعراق
+        while end > floor and text[end - 1] == " ":
+            end -= 1
+        begin = end
+        while begin > floor and text[begin - 1] not in " ,":
+            begin -= 1
+        if begin < end:
+            return governing_preposition(text, begin, floor)
+    return prep
 
 
 def _actor(doc: Document, hit: PhraseHit, trigger: Trigger, actors: list[ActorMention],
@@ -190,7 +205,8 @@ def _is_object(text: str, actor: ActorMention) -> bool:
 def _claimant(text: str, hit: PhraseHit, after: list[ActorMention]) -> ActorMention | None:
     """الهجوم الذي تبنى تنظيم داعش مسؤوليته عنه: who claimed the attack carried it out."""
     words = text[hit.end:hit.end + 40].split()
-    if len(words) >= 2 and words[0] in _RELATIVES and words[1] in _CLAIMS and after:
+    if len(words) >= 2 and words[0] in _RELATIVES and (words[1] in _CLAIMS or words[1] in _ATTRIBUTED) and after \
+            and len(text[hit.end:after[0].nstart].split()) <= 4:
         return after[0]
     return None
 
@@ -204,11 +220,15 @@ def _complement_between(text: str, start: int, end: int) -> bool:
 def _target(doc: Document, trigger: Trigger, actors: list[ActorMention], start: int, limit: int,
             sentence: Sentence) -> ActorMention | None:
     text = doc.norm.text
+    limit = min(limit, sentence.nend)
     for a in actors:
-        if a.nstart < start or a.nstart >= limit:
+        if a.nstart < start:
             continue
+        if a.nstart >= limit:
+            break
         if a.entity is None and a.sector and not text[start:a.nstart].strip(" ,"):
             start = a.nend  # a title in apposition to the actor (… ولي العهد نائب رئيس مجلس الوزراء)
+            limit = max(limit, a.nend + _TARGET_REACH)
             continue
         prep = _governed(text, a, sentence.nstart)
         if trigger.target_preps and prep in trigger.target_preps:

@@ -135,8 +135,7 @@ def _resolve_title(doc: Document, gaz: Gazetteer, hits: list[_Hit], i: int, foun
     text = doc.norm.text
     agent, start, end = hits[i].agent, hits[i].start, hits[i].end
     country, nxt = None, i + 1
-    if nxt < len(hits) and hits[nxt].form and hits[nxt].form.role in ("nisba", "name", "people") \
-            and hits[nxt].form.entry.key.startswith("country:") and _adjacent(text, hits[i], hits[nxt]):
+    if nxt < len(hits) and _names_a_country(hits[nxt]) and _adjacent(text, hits[i], hits[nxt]):
         country, end, nxt = hits[nxt].form.entry.country, hits[nxt].end, nxt + 1
     if agent.kind == "ORG" and country is None:
         country = _genitive_country(text, hits, i)
@@ -164,6 +163,14 @@ def _resolve_title(doc: Document, gaz: Gazetteer, hits: list[_Hit], i: int, foun
             found.add_entry(holders[0], _Hit(start, end), "title")
             return
     found.generic.append(ActorMention(start, end, None, country, agent.sector))
+
+
+def _names_a_country(hit: _Hit) -> bool:
+    """الروسي، روسيا، الروس، موسكو (مندوب جوبا): words that give a title its country."""
+    if hit.form is None:
+        return False
+    return hit.form.role == "capital" or (hit.form.role in ("nisba", "name", "people")
+                                          and hit.form.entry.key.startswith("country:"))
 
 
 def _genitive_country(text: str, hits: list[_Hit], i: int) -> str | None:
