@@ -217,6 +217,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self.norm = normalise(self.text)
@@ -235,8 +236,9 @@ class Document:
 
     def sentence_of(self, nstart: int) -> int:
         """Index of the sentence holding normalised offset `nstart` (the nearest one before it)."""
-        starts = [s.nstart for s in self.sentences]
-        return max(bisect.bisect_right(starts, nstart) - 1, 0)
+        if len(self._sentence_starts) != len(self.sentences):
+            self._sentence_starts = [s.nstart for s in self.sentences]
+        return max(bisect.bisect_right(self._sentence_starts, nstart) - 1, 0)
 
     def to_dict(self) -> dict[str, Any]:
         """The SPEC §1 document record."""

@@ -3,6 +3,7 @@ phrase, which words separate two phrases, where a clause ends."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.text.normalise import normalise_word
 from marsad.text.phrases import PROCLITICS
@@ -16,22 +17,33 @@ _CLITIC_PREPOSITIONS = {"ب": "ب", "ل": "ل", "ك": "ك", "وب": "ب", "ول"
 # words after which what follows is reported speech or a new clause
 COMPLEMENTISERS = frozenset(normalise_word(w) for w in ("أن", "إن", "بأن", "لأن", "انه", "إنه", "أنه", "بأنه",
                                                            "إنها", "أنها", "بأنها", "إنهم", "أنهم"))
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)(?:[^\S\n]|[\"«(])*$")  # quotes may stand between: لـ"سكاي نيوز"
-_WORD_START = re.compile(r"[^\W\d_]*$")
+_SPACE_OR_QUOTE = ' \t"«('  # what may stand between a preposition and its phrase: لـ"سكاي نيوز"
+
+
+def _word_start(text: str, end: int, floor: int = 0) -> int:
+    """Where the word ending at `end` begins (scanning back over letters only)."""
+    start = end
+    while start > floor and _is_letter(text[start - 1]):
+        start -= 1
+    return start
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha()
 
 
 def clitic_prefix(text: str, start: int) -> str:
     """The proclitics written on the word that starts at or just before `start`."""
-    m = _WORD_START.search(text, 0, start)
-    prefix = m.group() if m else ""
+    prefix = text[_word_start(text, start):start]
     return prefix if prefix in PROCLITICS else ""
 
 
 def word_before(text: str, start: int, floor: int = 0) -> str:
     """The word before `start` (skipping the clitics on the word at `start`), if any."""
-    prefix = clitic_prefix(text, start)
-    m = _WORD_BEFORE.search(text, floor, start - len(prefix))
-    return m.group(1) if m else ""
+    end = start - len(clitic_prefix(text, start))
+    while end > floor and text[end - 1] in _SPACE_OR_QUOTE:
+        end -= 1
+    return text[_word_start(text, end, floor):end]
 
 
 def governing_preposition(text: str, start: int, floor: int = 0) -> str | None:
@@ -59,6 +71,7 @@ def only_conjunction_between(text: str, left_end: int, right_start: int) -> bool
 QUOTATION = re.compile(r'""|"([^"\n]{1,3000})"|«([^«»\n]{1,3000})»')
 
 
+@lru_cache(maxsize=8)
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Normalised spans of the quotations in the text, marks included."""
     return [m.span() for m in QUOTATION.finditer(text) if m.group(1) is not None or m.group(2) is not None]

@@ -40,26 +40,44 @@ def find_events(doc: Document) -> None:
     # a trigger inside an actor's name is no trigger (وزارة is not و + زاره "visited him"), and
     # an actor word inside a trigger is no actor (طيار in طائرات بدون طيار)
     found = triggers().find(text)
-    hits = [h for h in found if _trigger(h).code.type is not None
-            and not any(a.nstart <= h.start and h.end <= a.nend for a in doc.actors)]
+    inside_actor = _covered(len(text), [(a.nstart, a.nend) for a in doc.actors])
+    hits = [h for h in found if _trigger(h).code.type is not None and not _within(inside_actor, h.start, h.end)]
     casualties = [h for h in found if _trigger(h).casualty]
-    actors = [a for a in doc.actors if not any(h.start <= a.nstart and a.nend <= h.end for h in hits)]
+    inside_trigger = _covered(len(text), [(h.start, h.end) for h in hits])
+    actors = [a for a in doc.actors if not _within(inside_trigger, a.nstart, a.nend)]
+    quoted = _covered(len(text), quotation_spans(text))
     events: list[Event] = []
-    quoted = quotation_spans(text)
+    carriers: set[tuple[int, int | None]] = set()  # (sentence, quad) of the verbs seen so far
     for hit in hits:
-        if any(s <= hit.start < e for s, e in quoted):
-            continue  # words inside a quotation are speech, coded with the quotation
+        trigger = _trigger(hit)
         sentence = doc.sentences[doc.sentence_of(hit.start)]
+        if trigger.pos != "noun":
+            carriers.add((sentence.index, trigger.code.quad))
+        if quoted[hit.start]:
+            continue  # words inside a quotation are speech, coded with the quotation
         in_sentence = [a for a in actors if sentence.nstart <= a.nstart < sentence.nend]
         # an everyday noun (الحرب، هجمات) takes the sentence's subject only when a verb of the same
         # kind carries it: وتشن الجماعات … هجمات
-        carried = any(_trigger(h).pos != "noun" and _trigger(h).code.quad == _trigger(hit).code.quad
-                      and sentence.nstart <= h.start < hit.start for h in hits)
+        carried = (sentence.index, trigger.code.quad) in carriers
         victims = _victims(text, hit, sentence, in_sentence, casualties)
-        events.extend(_code(doc, hit, _trigger(hit), sentence, in_sentence, carried, victims))
+        events.extend(_code(doc, hit, trigger, sentence, in_sentence, carried, victims))
     doc.events = _one_per_happening(events)
     for n, event in enumerate(doc.events, 1):
         event.id = f"evt-{n}"
+
+
+def _covered(length: int, spans: list[tuple[int, int]]) -> list[int]:
+    """For each position, the end of the longest span over it that started at or before it (0: none)."""
+    cover = [0] * (length + 1)
+    for start, end in spans:
+        for i in range(start, end):
+            if cover[i] < end:
+                cover[i] = end
+    return cover
+
+
+def _within(cover: list[int], start: int, end: int) -> bool:
+    return cover[start] >= end
 
 
 def _trigger(hit: PhraseHit[Trigger]) -> Trigger:

@@ -22,14 +22,14 @@ class Gazetteer:
     names: PhraseMatcher[Form]
     agents: PhraseMatcher[Agent]
     entries: dict[str, Entry]
+    office_holders: dict[tuple[str, str | None], list[Entry]]
 
     def holders(self, office: str, country: str | None, year: int | None) -> list[Entry]:
         """People who held `office` for `country` in `year`."""
         if year is None:
             return []
-        return [e for e in self.entries.values()
-                if e.kind == "PER" and any(o.office == office and o.country == country and o.held_in(year)
-                                           for o in e.offices)]
+        return [e for e in self.office_holders.get((office, country), [])
+                if any(o.office == office and o.country == country and o.held_in(year) for o in e.offices)]
 
 
 def nisba_forms(base: str) -> list[str]:
@@ -149,5 +149,9 @@ def gazetteer() -> Gazetteer:
     """The compiled lexicons (built once per process)."""
     forms = [(form, _mark_common(form, meaning)) for form, meaning in _named_forms()]
     entries = {form.entry.key: form.entry for _, form in forms}
+    holders: dict[tuple[str, str | None], list[Entry]] = {}
+    for entry in entries.values():
+        for office in {(o.office, o.country) for o in entry.offices}:
+            holders.setdefault(office, []).append(entry)
     return Gazetteer(PhraseMatcher(forms), PhraseMatcher(_agents(read_table("agents.tsv", ("forms_ar", "role")))),
-                     entries)
+                     entries, holders)

@@ -165,6 +165,19 @@ def _resolve_title(doc: Document, gaz: Gazetteer, hits: list[_Hit], i: int, foun
     found.generic.append(ActorMention(start, end, None, country, agent.sector))
 
 
+def _outermost(actors: list[ActorMention]) -> list[ActorMention]:
+    """Drop each actor that lies inside a longer one."""
+    kept: list[ActorMention] = []
+    covered: dict[int, int] = {}  # position → end of the longest kept actor over it
+    for a in sorted(actors, key=lambda a: a.nstart - a.nend):
+        if covered.get(a.nstart, -1) >= a.nend and not any(k.nstart == a.nstart and k.nend == a.nend for k in kept):
+            continue
+        kept.append(a)
+        for i in range(a.nstart, a.nend):
+            covered[i] = max(covered.get(i, -1), a.nend)
+    return kept
+
+
 def _names_a_country(hit: _Hit) -> bool:
     """الروسي، روسيا، الروس، موسكو (مندوب جوبا): words that give a title its country."""
     if hit.form is None:
@@ -268,9 +281,7 @@ class _Entities:
                 sector = None if adjective else "GOV" if is_country or m.how == "capital" else entity.sector
                 actors.append(ActorMention(m.nstart, m.nend, entity.name, entity.country, sector, entity, adjective))
         # a nisba inside a title or an institution's name (وزارة الخارجية الروسية) is part of it
-        actors = sorted((a for a in actors if not any(b is not a and b.nstart <= a.nstart and a.nend <= b.nend
-                                                      and (b.nend - b.nstart) > (a.nend - a.nstart) for b in actors)),
-                        key=lambda a: a.nstart)
+        actors = sorted(_outermost(actors), key=lambda a: a.nstart)
         # a generic word before an organisation's name is that organisation (متشددي تنظيم داعش)
         text = self.doc.norm.text
         return [a for k, a in enumerate(actors) if not (

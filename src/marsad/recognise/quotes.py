@@ -8,13 +8,14 @@ verb with a subject and إن/أن: "قال بوتين إن …".
 """
 from __future__ import annotations
 
+import bisect
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from marsad.document import ActorMention, Document, Quote, Sentence
 from marsad.events.clauses import QUOTATION, governing_preposition, quotation_spans
 from marsad.lexicons import read_table
-from marsad.text.normalise import normalise_word
+from marsad.text.phrases import PhraseMatcher
 
 _CARRIED = re.compile(r"(?:عنه|عنها|عنهم)\s+(?:قوله|قولها|قولهم)|(?:^|\s)(?:و|ف)?(?:اضاف|اضافت|تابع|تابعت|استطرد|واضاف)\s*[:,]")
 _CLAUSE_END = re.compile(r",\s*(?:و)?(?:مشيرا|مشيره|مضيفا|مضيفه|موضحا|موضحه|مؤكدا|مؤكده|لافتا|لافته|حيث|الا ان|لكن)")
@@ -23,9 +24,21 @@ _SAYING = re.compile(r"(?:^|\s)(?:قوله|قولها|قولهم|قولهما|ب
 
 
 @cache
-def _reporting_verbs() -> dict[str, str]:
-    """normalised form → the form as listed (the `verb` of a quote)."""
-    return {normalise_word(r.get("form") or ""): r.get("form") or "" for r in read_table("reporting_verbs.tsv", ("form",))}
+def _reporting_verbs() -> PhraseMatcher[str]:
+    """The reporting verbs; a hit's payload is the form as listed (the `verb` of a quote)."""
+    return PhraseMatcher((r.get("form") or "", r.get("form") or "") for r in read_table("reporting_verbs.tsv", ("form",)))
+
+
+def _verbs_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Reporting verbs between two offsets, found once per text."""
+    hits = _verb_hits(text)
+    return [h for h in hits[bisect.bisect_left(hits, (start,)):] if h[1] <= end]
+
+
+@lru_cache(maxsize=4)
+def _verb_hits(text: str) -> list[tuple[int, int, str]]:
+    return [(h.start, h.end, h.payloads[0]) for h in _reporting_verbs().find(text)
+            if h.prefix in ("", "و", "ف")]
 
 
 def find_quotes(doc: Document) -> None:
@@ -110,14 +123,8 @@ def _named_rather_than_title(text: str, actor: ActorMention, actors: list[ActorM
 
 
 def _last_reporting_verb(text: str, start: int, end: int) -> tuple[int, int, str] | None:
-    verbs = _reporting_verbs()
-    found = None
-    for m in re.finditer(r"[^\W\d_]+", text[start:end]):
-        word = m.group()
-        form = verbs.get(word) or (verbs.get(word[1:]) if word[:1] in "وف" else None)
-        if form:
-            found = (start + m.start(), start + m.end(), form)
-    return found
+    verbs = _verbs_in(text, start, end)
+    return verbs[-1] if verbs else None
 
 
 def _quote(doc: Document, nstart: int, nend: int, kind: str, speaker: ActorMention | None, verb: str | None,
@@ -156,10 +163,5 @@ def _indirect(doc: Document) -> list[Quote]:
 
 
 def _first_reporting_verb(text: str, sentence: Sentence) -> tuple[int, int, str] | None:
-    verbs = _reporting_verbs()
-    for m in re.finditer(r"[^\W\d_]+", text[sentence.nstart:sentence.nend]):
-        word = m.group()
-        form = verbs.get(word) or (verbs.get(word[1:]) if word[:1] in "وف" else None)
-        if form:
-            return sentence.nstart + m.start(), sentence.nstart + m.end(), form
-    return None
+    verbs = _verbs_in(text, sentence.nstart, sentence.nend)
+    return verbs[0] if verbs else None
