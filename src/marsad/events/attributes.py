@@ -12,7 +12,8 @@ from marsad.lexicons import read_table
 from marsad.text.normalise import normalise_word
 
 _NEGATIONS = frozenset(normalise_word(w) for w in ("لم", "لن", "لا", "ما", "ليس", "عدم", "دون", "بدون"))
-_HYPOTHETICAL = frozenset(normalise_word(w) for w in ("إذا", "إن", "لو", "قد", "ربما", "يمكن"))
+# (not إن: normalised, it is also أن, the complementiser of reported speech)
+_HYPOTHETICAL = frozenset(normalise_word(w) for w in ("إذا", "لو", "ربما", "يمكن", "حال"))
 _FUTURE = frozenset(normalise_word(w) for w in ("سوف", "لن", "سيتم"))
 _PLACE_PREPOSITIONS = frozenset(normalise_word(w) for w in ("في", "قرب", "بالقرب", "داخل", "عند", "ب"))
 _DIRECTIONS = frozenset(normalise_word(w) for w in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
@@ -52,23 +53,30 @@ def tolls(doc: Document, sentence: Sentence) -> tuple[int | None, int | None]:
 
 
 def negated(doc: Document, trigger_start: int, sentence: Sentence) -> bool:
-    return word_before(doc.norm.text, trigger_start, sentence.nstart) in _NEGATIONS
+    """لم، لن، لا، عدم … right before the trigger (ولم تنتقد)."""
+    word = word_before(doc.norm.text, trigger_start, sentence.nstart)
+    return word in _NEGATIONS or (word[:1] in "وف" and word[1:] in _NEGATIONS)
 
 
-def modality(doc: Document, trigger_start: int, sentence: Sentence) -> str:
-    """future (سوف، سـ، لن), hypothetical (إذا، لو), reported (in the complement of a speech
-    verb: قال إن …), else asserted."""
+def modality(doc: Document, trigger_start: int, sentence: Sentence, prefix: str = "") -> str:
+    """future (سوف، لن، سـ on the verb: سيشن غارات), hypothetical (إذا، لو), reported (in the
+    complement of a speech verb: قال إن …), else asserted."""
     text = doc.norm.text
     before = text[sentence.nstart:trigger_start].split()
     word = word_before(text, trigger_start, sentence.nstart)
-    written = text[trigger_start:trigger_start + 2]
-    if word in _FUTURE or (written[:1] == "س" and written[1:2] in "يتن"):
+    word = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    if word in _FUTURE or prefix.endswith("س") or _is_future_verb(word):
         return "future"
     if any(w in _HYPOTHETICAL for w in before[-6:]):
         return "hypothetical"
     if any(w in COMPLEMENTISERS for w in before):
         return "reported"
     return "asserted"
+
+
+def _is_future_verb(word: str) -> bool:
+    """سيشن، ستواصل، سنرد: the future particle on an imperfect verb."""
+    return len(word) > 2 and word[0] == "س" and word[1] in "يتن"
 
 
 def event_date(doc: Document, trigger_start: int, sentence: Sentence) -> tuple[str | None, str | None]:

@@ -295,15 +295,22 @@ def _event(doc: Document, hit: PhraseHit, trigger: Trigger, sentence: Sentence,
     code = trigger.code
     dead, injured = attributes.tolls(doc, sentence) if code.quad == 4 else (None, None)
     date, precision = attributes.event_date(doc, hit.start, sentence)
-    taken = [(a.nstart, a.nend) for a in (actor, target) if a is not None]
+    # a target read off a place (ضربات في مدينة حلب) leaves that place free to be the location
+    taken = [(a.nstart, a.nend) for a in (actor, target) if a is not None and not _is_place(doc, a)]
     place = attributes.event_place(doc, hit.start, sentence, taken)
     if place and place["country"]:  # المعارضة in a sentence set in Syria is the Syrian opposition
         actor, target = (_in_country(a, place["country"]) for a in (actor, target))
     confidence = 0.8 if target is not None else 0.6
     return Event(code.cameo, code.type or "", code.mode, code.goldstein, code.quad, actor, target,
                  (hit.start, hit.end), sentence.index, date, precision, place, dead, injured,
-                 attributes.negated(doc, hit.start, sentence), attributes.modality(doc, hit.start, sentence),
+                 attributes.negated(doc, hit.start, sentence),
+                 attributes.modality(doc, hit.start, sentence, hit.prefix),
                  confidence if not trigger.ambiguous else confidence - 0.2)
+
+
+def _is_place(doc: Document, actor: ActorMention) -> bool:
+    return any(m.nstart == actor.nstart and (e.place or {}).get("place_type") != "country"
+               for m, e in doc.place_mentions)
 
 
 def _in_country(actor: ActorMention | None, country: str) -> ActorMention | None:

@@ -7,7 +7,7 @@ from functools import cache
 
 from marsad.lexicons import read_table
 from marsad.text.normalise import normalise_word
-from marsad.text.phrases import PhraseMatcher
+from marsad.text.phrases import VERB_PROCLITICS, PhraseMatcher
 
 PLOVER_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -61,4 +61,4 @@ def triggers() -> PhraseMatcher[Trigger]:
                           "ambiguous" in (row.get("note") or ""),
                           any(w in (row.get("note") or "") for w in ("casualty", "outcome")))
         entries.extend((form, trigger) for form in row.alternatives("forms_ar"))
-    return PhraseMatcher(entries)
+    return PhraseMatcher(entries, VERB_PROCLITICS)

@@ -21,6 +21,8 @@ _PARTICLES = ("", "ب", "ل", "ك")
 PROCLITICS = frozenset(c + p for c in _CONJUNCTIONS for p in _PARTICLES)
 # after ل the article's alef is dropped: للأسد. These are the prefixes that end in that ل.
 _LAM_PREFIXES = frozenset(p for p in PROCLITICS if p.endswith("ل"))
+# verbs also take the future particle: سيزور، وستواصل
+VERB_PROCLITICS = PROCLITICS | {c + "س" for c in _CONJUNCTIONS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +43,8 @@ def _is_word_char(ch: str) -> bool:
 class PhraseMatcher(Generic[T]):
     """Longest-match lookup of many phrases in one pass over the text."""
 
-    def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+    def __init__(self, entries: Iterable[tuple[str, T]], proclitics: frozenset[str] = PROCLITICS) -> None:
+        self._proclitics = proclitics
         payloads: dict[str, list[T]] = {}
         for form, payload in entries:
             key = " ".join(normalise_word(form).split())
@@ -69,7 +72,7 @@ class PhraseMatcher(Generic[T]):
             start = end - (len(key) - 1 if after_lam else len(key))
             if end < len(text) and _is_word_char(text[end]):
                 continue
-            prefix = _prefix(text, start)
+            prefix = _prefix(text, start, self._proclitics)
             if prefix is None or (after_lam and prefix not in _LAM_PREFIXES):
                 continue
             hits.append(PhraseHit(start, end, prefix, key, self._payloads[key]))
@@ -85,7 +88,7 @@ class PhraseMatcher(Generic[T]):
         return sorted(chosen, key=lambda h: h.start)
 
 
-def _prefix(text: str, start: int) -> str | None:
+def _prefix(text: str, start: int, proclitics: frozenset[str]) -> str | None:
     """The proclitics between the start of the word and `start`, or None if that is no proclitic."""
     word_start = start
     while word_start > 0 and _is_word_char(text[word_start - 1]) and start - word_start < 3:
@@ -93,4 +96,4 @@ def _prefix(text: str, start: int) -> str | None:
     if word_start > 0 and _is_word_char(text[word_start - 1]):
         return None
     prefix = text[word_start:start]
-    return prefix if prefix in PROCLITICS else None
+    return prefix if prefix in proclitics else None
