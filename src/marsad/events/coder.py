@@ -18,6 +18,7 @@ from marsad.text.phrases import PhraseHit
 
 _SUBJECT_REACH = 60  # characters after a verb within which its subject stands
 _CLOSE_WORDS = 3  # an everyday noun this close to an actor is that actor's: ورد الجيش الإسرائيلي بعدة ضربات
+_VICTIM_WORDS = 5  # words between a toll and the victims it counts: مقتل 2927 على الأقل من تنظيم داعش
 _TARGET_REACH = 90  # characters after the trigger (or its actor) within which its target stands
 _GENITIVE_WORDS = 1  # words between a verbal noun and its genitive or nisba (الغارات الجوية الإسرائيلية)
 _NO_TARGET_NEEDED = frozenset({"PROTEST", "MOBILIZE"})
@@ -114,12 +115,12 @@ def _code(doc: Document, hit: PhraseHit[Trigger], trigger: Trigger, sentence: Se
 
 def _victims(text: str, hit: PhraseHit, sentence: Sentence, actors: list[ActorMention],
              casualties: list[PhraseHit]) -> list[ActorMention]:
-    """هجوم … أدى إلى مقتل جنديين تركيين: who died is whom the attack was against."""
-    for casualty in casualties:
-        if not (hit.end <= casualty.start < sentence.nend):
-            continue
+    """هجوم … أدى إلى مقتل جنديين تركيين، مقتل 173 مدنيا جراء الغارات: who died is whom the
+    attack was against (the nearest toll in the sentence, before or after the attack word)."""
+    near = [c for c in casualties if sentence.nstart <= c.start < sentence.nend and c.start != hit.start]
+    for casualty in sorted(near, key=lambda c: abs(c.start - hit.start)):
         for a in actors:
-            if a.nstart >= casualty.end and len(text[casualty.end:a.nstart].split()) <= 2:
+            if a.nstart >= casualty.end and len(text[casualty.end:a.nstart].split()) <= _VICTIM_WORDS:
                 return [a]
         return []
     return []
