@@ -83,16 +83,26 @@ def demo() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"marsad {__version__}: the bundled sample articles ({SAMPLES})")
-    for column in ("document", "published", "source", "sentences", "times"):
+    table = Table(title=f"marsad {__version__}: the bundled sample articles ({SAMPLES})", show_lines=True)
+    for column in ("document", "source", "entities", "events (who did what to whom)", "quotes", "times"):
         table.add_column(column)
     for item in extract_inputs([str(SAMPLES)]):
         if isinstance(item, InputProblem):
             _complain(str(item))
             continue
         _, doc = item
-        source = doc.source
-        origin = ", ".join(filter(None, [source.outlet, source.agency and f"via {source.agency}"]))
-        times = "; ".join(f"{t.text} → {t.value}" for t in doc.times)
-        table.add_row(doc.doc_id, str(doc.published), origin or "-", str(len(doc.sentences)), times or "-")
+        record = document_record(doc)
+        source = record["source"]
+        origin = ", ".join(filter(None, [source["outlet"], source["agency"] and f"via {source['agency']}"]))
+        events = "\n".join(_event_line(e) for e in record["events"])
+        times = "\n".join(f"{t['text']} → {t['value']}" for t in record["times"])
+        table.add_row(f"{doc.doc_id}\n{doc.published}", origin or "-", str(len(record["entities"])),
+                      events or "-", str(len(record["quotes"])), times or "-")
     Console().print(table)
+
+
+def _event_line(event: dict) -> str:
+    def who(actor: dict | None) -> str:
+        return (actor["name"] or f"{actor['country'] or ''} {actor['sector'] or ''}".strip()) if actor else "-"
+    extra = f", {event['fatalities']} dead" if event["fatalities"] else ""
+    return f"{event['type']} {who(event['actor'])} → {who(event['target'])} ({event['date']}{extra})"

@@ -45,7 +45,7 @@ def find_events(doc: Document) -> None:
     hits = [h for h in found if _trigger(h).code.type is not None and not _within(inside_actor, h.start, h.end)]
     casualties = [h for h in found if _trigger(h).casualty]
     inside_trigger = _covered(len(text), [(h.start, h.end) for h in hits])
-    actors = [a for a in doc.actors if not _within(inside_trigger, a.nstart, a.nend)]
+    actors = [a for a in provenance_free(doc) if not _within(inside_trigger, a.nstart, a.nend)]
     quoted = _covered(len(text), quotation_spans(text))
     events: list[Event] = []
     carriers: set[tuple[int, int | None]] = set()  # (sentence, quad) of the verbs seen so far
@@ -65,6 +65,12 @@ def find_events(doc: Document) -> None:
     doc.events = _one_per_happening(events)
     for n, event in enumerate(doc.events, 1):
         event.id = f"evt-{n}"
+
+
+def provenance_free(doc: Document) -> list[ActorMention]:
+    """The actors, less the wire agency of a dateline ("صنعاء - أ ف ب: شنت …"): it reports, it does not act."""
+    spans = [(doc.norm.normalised_index(e["start"]), doc.norm.normalised_index(e["end"])) for e in doc.source.evidence]
+    return [a for a in doc.actors if not any(s <= a.nstart < e for s, e in spans)]
 
 
 def _covered(length: int, spans: list[tuple[int, int]]) -> list[int]:
@@ -200,12 +206,14 @@ def _actor(doc: Document, hit: PhraseHit, trigger: Trigger, actors: list[ActorMe
     if trigger.code.type == "PROTEST" and trigger.pos != "verb":
         return None  # protesters are named beside the protest, not elsewhere in the sentence
     if trigger.pos != "noun":
-        if before and not text[before[-1].nend:hit.start].strip():
-            return before[-1]  # subject first: روسيا دعمت، بوتين استضاف
-        if after and after[0].nstart - hit.end <= _SUBJECT_REACH and not after[0].adjective \
-                and _governed(text, after[0], floor) is None and not _is_object(text, after[0]) \
-                and not _complement_between(text, hit.end, after[0].nstart):
-            return after[0]  # verb first: وأدانت موسكو
+        if before and text[before[-1].nend:hit.start].split() in ([], ["قد"], ["لقد"], ["قد", "ان"]):
+            return before[-1]  # subject first: روسيا دعمت، بوتين استضاف، الصفدي قد زار
+        first = after[0] if after else None
+        if first and first.nstart - hit.end <= _SUBJECT_REACH \
+                and (not first.adjective or len(text[hit.end:first.nstart].split()) <= 1) \
+                and _governed(text, first, floor) is None and not _is_object(text, first) \
+                and not _complement_between(text, hit.end, first.nstart):
+            return first  # verb first: وأدانت موسكو، شنت طائرات أمريكية
     if trigger.ambiguous and trigger.pos == "noun" and not carried and not (
             before and len(text[before[-1].nend:hit.start].split()) <= _CLOSE_WORDS):
         return None

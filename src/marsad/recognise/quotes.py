@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from marsad.document import ActorMention, Document, Quote, Sentence
 from marsad.events.clauses import QUOTATION, governing_preposition, quotation_spans
+from marsad.events.coder import provenance_free
 from marsad.lexicons import read_table
 from marsad.text.phrases import PhraseMatcher
 
@@ -75,8 +76,8 @@ def _speaker(doc: Document, sentence: Sentence, quote_start: int) -> tuple[Actor
     text = doc.norm.text
     head = text[sentence.nstart:quote_start]
     quoted = quotation_spans(text)
-    actors = [a for a in doc.actors if sentence.nstart <= a.nstart and a.nend <= quote_start and not a.adjective
-              and not any(s <= a.nstart < e for s, e in quoted)]
+    actors = [a for a in provenance_free(doc) if sentence.nstart <= a.nstart and a.nend <= quote_start
+              and not a.adjective and not any(s <= a.nstart < e for s, e in quoted)]
     if _SAYING.search(head):  # نقلت الوكالة عن الرئيس الروسي قوله: "…"
         named = [a for a in actors if governing_preposition(text, a.nstart, sentence.nstart) == "عن"]
         if named:
