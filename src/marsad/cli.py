@@ -85,7 +85,7 @@ def demo() -> None:
 
     table = Table(title=f"marsad {__version__}: the bundled sample articles ({SAMPLES})", show_lines=True)
     for column in ("document", "source", "entities", "events (who did what to whom)", "quotes", "times"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for item in extract_inputs([str(SAMPLES)]):
         if isinstance(item, InputProblem):
             _complain(str(item))
