@@ -84,7 +84,8 @@ def demo() -> None:
     from rich.table import Table
 
     table = Table(title=f"marsad {__version__}: the bundled sample articles ({SAMPLES})", show_lines=True)
-    for column in ("document", "source", "entities", "events (who did what to whom)", "quotes", "times"):
+    table.add_column("document", no_wrap=True)
+    for column in ("source", "entities", "events (who did what to whom)", "quotes", "times"):
         table.add_column(column, overflow="fold")
     for item in extract_inputs([str(SAMPLES)]):
         if isinstance(item, InputProblem):
