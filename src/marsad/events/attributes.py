@@ -6,7 +6,7 @@ from functools import cache
 
 import regex
 
-from marsad.document import Document, Entity, Mention, Sentence
+from marsad.document import Document, Entity, Mention, Sentence, TimeExpression
 from marsad.events.clauses import COMPLEMENTISERS, governing_preposition, word_before
 from marsad.lexicons import read_table
 from marsad.text.normalise import normalise_word
@@ -79,15 +79,43 @@ def _is_future_verb(word: str) -> bool:
     return len(word) > 2 and word[0] == "س" and word[1] in "يتن"
 
 
-def event_date(doc: Document, trigger_start: int, sentence: Sentence) -> tuple[str | None, str | None]:
-    """The time expression of the sentence nearest the trigger, else the publication date."""
+def event_date(doc: Document, trigger: tuple[int, int, str], sentence: Sentence,
+               triggers: list[tuple[int, int, str]]) -> tuple[str | None, str | None]:
+    """The time expression of the sentence that belongs to this trigger: the nearest one that no
+    other trigger stands nearer to, or failing that one nearer to a trigger of the same type (the
+    same happening: "الحرب … التي تدور رحاها … منذ تشرين الأول 2023"); else the last time of the
+    sentence before when it tells of the same people ("وأكد فيدان الأربعاء … لكن فيدان كرر");
+    else the publication date."""
     times = [t for t in doc.times if t.sentence == sentence.index and t.value]
     if times:
-        nearest = min(times, key=lambda t: abs(t.nstart - trigger_start))
-        return nearest.value, nearest.precision
+        def distance(t: TimeExpression, span: tuple[int, int, str]) -> int:
+            return max(span[0] - t.nend, t.nstart - span[1], 0)
+
+        def nearest_trigger(t: TimeExpression) -> tuple[int, int, str]:
+            return min([trigger, *triggers], key=lambda span: distance(t, span))
+        own = [t for t in times if nearest_trigger(t) is trigger]
+        same = [t for t in times if nearest_trigger(t)[2] == trigger[2]]
+        chosen = min(own or same or times, key=lambda t: distance(t, trigger))
+        return chosen.value, chosen.precision
+    previous = _previous_time(doc, sentence, trigger[0])
+    if previous is not None:
+        return previous.value, previous.precision
     if doc.published:
         return doc.published.isoformat(), "day"
     return None, None
+
+
+def _previous_time(doc: Document, sentence: Sentence, before: int) -> TimeExpression | None:
+    """The last time of the sentence before, if someone named in this sentence (before the
+    trigger) is named there too."""
+    if sentence.index == 0:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    here = {id(a.entity) for a in doc.actors if a.entity is not None and sentence.nstart <= a.nstart < before}
+    if not any(id(a.entity) in here for a in doc.actors if previous.nstart <= a.nstart < previous.nend):
+        return None
+    times = [t for t in doc.times if t.sentence == previous.index and t.value]
+    return times[-1] if times else None
 
 
 def event_place(doc: Document, trigger_start: int, sentence: Sentence,
@@ -109,6 +137,11 @@ def event_place(doc: Document, trigger_start: int, sentence: Sentence,
         return None
     _, _, mention, entity = min(candidates, key=lambda c: (c[0], c[1]))
     return _place_record(mention, entity)
+
+
+def place_of(doc: Document, nstart: int) -> dict | None:
+    """The place record of the place mention at `nstart`, if there is one."""
+    return next((_place_record(m, e) for m, e in doc.place_mentions if m.nstart == nstart), None)
 
 
 def _place_record(mention: Mention, entity: Entity) -> dict:

@@ -61,7 +61,9 @@ def find_events(doc: Document) -> None:
         # kind carries it: وتشن الجماعات … هجمات
         carried = (sentence.index, trigger.code.quad) in carriers
         victims = _victims(text, hit, sentence, in_sentence, casualties)
-        events.extend(_code(doc, hit, trigger, sentence, in_sentence, carried, victims))
+        neighbours = [(h.start, h.end, _trigger(h).code.type or "") for h in hits
+                      if h is not hit and sentence.nstart <= h.start < sentence.nend]
+        events.extend(_code(doc, hit, trigger, sentence, in_sentence, carried, victims, neighbours))
     doc.events = _one_per_happening(events)
     for n, event in enumerate(doc.events, 1):
         event.id = f"evt-{n}"
@@ -92,13 +94,14 @@ def _trigger(hit: PhraseHit[Trigger]) -> Trigger:
 
 
 def _code(doc: Document, hit: PhraseHit[Trigger], trigger: Trigger, sentence: Sentence,
-          in_sentence: list[ActorMention], carried: bool, victims: list[ActorMention]) -> list[Event]:
+          in_sentence: list[ActorMention], carried: bool, victims: list[ActorMention],
+          neighbours: list[tuple[int, int, str]]) -> list[Event]:
     text, limit = doc.norm.text, sentence.nend
     actor = _actor(doc, hit, trigger, in_sentence, carried)
     between = _between_pair(text, hit, trigger, in_sentence, limit, sentence) if actor is None else None
     if between:  # الحرب بين إسرائيل وحماس
         actor, target = between
-        return [_event(doc, hit, trigger, sentence, actor, target)]
+        return [_event(doc, hit, trigger, sentence, actor, target, neighbours)]
     if actor is None:
         return []
     actors = _coordinated(text, actor, in_sentence)
@@ -116,7 +119,7 @@ def _code(doc: Document, hit: PhraseHit[Trigger], trigger: Trigger, sentence: Se
         if (trigger.code.type not in _NO_TARGET_NEEDED and not named_verb) or trigger.ambiguous:
             return []
         targets = [None]
-    return [_event(doc, hit, trigger, sentence, a, t) for a in actors for t in targets if not _same(a, t)]
+    return [_event(doc, hit, trigger, sentence, a, t, neighbours) for a in actors for t in targets if not _same(a, t)]
 
 
 def _victims(text: str, hit: PhraseHit, sentence: Sentence, actors: list[ActorMention],
@@ -300,13 +303,15 @@ def _same(a: ActorMention, b: ActorMention | None) -> bool:
 
 
 def _event(doc: Document, hit: PhraseHit, trigger: Trigger, sentence: Sentence,
-           actor: ActorMention, target: ActorMention | None) -> Event:
+           actor: ActorMention, target: ActorMention | None, neighbours: list[tuple[int, int, str]]) -> Event:
     code = trigger.code
     dead, injured = attributes.tolls(doc, sentence) if code.quad == 4 else (None, None)
-    date, precision = attributes.event_date(doc, hit.start, sentence)
+    date, precision = attributes.event_date(doc, (hit.start, hit.end, code.type or ""), sentence, neighbours)
     # a target read off a place (ضربات في مدينة حلب) leaves that place free to be the location
     taken = [(a.nstart, a.nend) for a in (actor, target) if a is not None and not _is_place(doc, a)]
     place = attributes.event_place(doc, hit.start, sentence, taken)
+    if place is None and code.type == "CONSULT" and target is not None and _is_capital(doc, target):
+        place = attributes.place_of(doc, target.nstart)  # زيارة الأسد لموسكو: the visit was in Moscow
     if place and place["country"]:  # المعارضة in a sentence set in Syria is the Syrian opposition
         actor, target = (_in_country(a, place["country"]) for a in (actor, target))
     confidence = 0.8 if target is not None else 0.6
@@ -315,6 +320,10 @@ def _event(doc: Document, hit: PhraseHit, trigger: Trigger, sentence: Sentence,
                  attributes.negated(doc, hit.start, sentence),
                  attributes.modality(doc, hit.start, sentence, hit.prefix),
                  confidence if not trigger.ambiguous else confidence - 0.2)
+
+
+def _is_capital(doc: Document, actor: ActorMention) -> bool:
+    return any(m.nstart == actor.nstart and m.how == "capital" for m, _ in doc.place_mentions)
 
 
 def _is_place(doc: Document, actor: ActorMention) -> bool:
