@@ -8,6 +8,8 @@ coder tries them in that order and keeps the first reading that gives an actor.
 """
 from __future__ import annotations
 
+import re
+
 from marsad.document import ActorMention, Document, Event, Sentence
 from marsad.events import attributes
 from marsad.events.clauses import (COMPLEMENTISERS, governing_preposition, only_conjunction_between,
@@ -30,7 +32,9 @@ _OBJECT_NOUNS = frozenset(normalise_word(w) for w in (
     "مواقع", "موقع", "مقار", "مقر", "معاقل", "معقل", "أهداف", "مراكز", "تجمعات", "عناصر", "مقاتلي", "قواعد",
     "مخازن", "منازل", "مسلحي", "متشددي", "قادة", "قيادات", "أرتال", "رتل", "آليات", "دوريات"))
 _RELATIVES = frozenset(normalise_word(w) for w in ("الذي", "التي", "اللذين", "اللتين", "الذين", "والتي", "والذي"))
-_CLAIMS = frozenset(normalise_word(w) for w in ("زعم", "زعمت", "أعلن", "أعلنت", "تبنى", "تبنت", "ادعى", "ادعت"))
+_CLAIMS = frozenset(normalise_word(w) for w in ("زعم", "زعمت", "تبنى", "تبنت", "ادعى", "ادعت"))
+_ANNOUNCED = frozenset(normalise_word(w) for w in ("أعلن", "أعلنت"))  # الهجوم الذي أعلن X مسؤوليته عنه
+_WORD_RE = re.compile(r"[^\W\d_]+")
 _ATTRIBUTED = frozenset(normalise_word(w) for w in ("نسب", "نسبت", "ينسب", "تنسب", "نفذه", "نفذها", "نفذته"))
 _RESUMPTIVE = frozenset(normalise_word(w) for w in ("إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها", "إنهم", "أنهم"))
 
@@ -116,7 +120,7 @@ def _code(doc: Document, hit: PhraseHit[Trigger], trigger: Trigger, sentence: Se
         targets = victims or _place_as_target(doc, hit, sentence, actors)
     if not targets:
         named_verb = trigger.pos == "verb" and actor.entity is not None and trigger.code.type in _THING_OBJECT
-        if (trigger.code.type not in _NO_TARGET_NEEDED and not named_verb) or trigger.ambiguous:
+        if not named_verb and (trigger.code.type not in _NO_TARGET_NEEDED or trigger.ambiguous):
             return []
         targets = [None]
     return [_event(doc, hit, trigger, sentence, a, t, neighbours) for a in actors for t in targets if not _same(a, t)]
@@ -199,6 +203,9 @@ def _actor(doc: Document, hit: PhraseHit, trigger: Trigger, actors: list[ActorMe
               and not _complement_between(text, a.nend, hit.start)]
     if trigger.casualty:
         return None  # مقتل X: X is who died; the attack word before codes the event
+    claimant = _claimed_by(text, hit, actors, floor)
+    if claimant is not None:
+        return claimant
     if trigger.pos == "noun":
         claimant = _claimant(text, hit, after)
         if claimant is not None:
@@ -232,10 +239,21 @@ def _is_object(text: str, actor: ActorMention) -> bool:
     return word_before(text, actor.nstart) in _OBJECT_NOUNS
 
 
+def _claimed_by(text: str, hit: PhraseHit, actors: list[ActorMention], floor: int) -> ActorMention | None:
+    """تبنى حزب العمال أمس هجوما، وتبنت الحركة قتل الشرطيين: who claims an attack did it."""
+    start = max(floor, hit.start - 80)
+    claims = [m for m in _WORD_RE.finditer(text, start, hit.start) if m.group() in _CLAIMS
+              or (m.group()[:1] in "وف" and m.group()[1:] in _CLAIMS)]
+    if not claims:
+        return None
+    between = [a for a in actors if claims[-1].end() <= a.nstart and a.nend <= hit.start and not a.adjective]
+    return between[0] if between else None
+
+
 def _claimant(text: str, hit: PhraseHit, after: list[ActorMention]) -> ActorMention | None:
     """الهجوم الذي تبنى تنظيم داعش مسؤوليته عنه: who claimed the attack carried it out."""
     words = text[hit.end:hit.end + 40].split()
-    if len(words) >= 2 and words[0] in _RELATIVES and (words[1] in _CLAIMS or words[1] in _ATTRIBUTED) and after \
+    if len(words) >= 2 and words[0] in _RELATIVES and words[1] in (_CLAIMS | _ANNOUNCED | _ATTRIBUTED) and after \
             and len(text[hit.end:after[0].nstart].split()) <= 4:
         return after[0]
     return None
@@ -346,7 +364,8 @@ def _key(actor: ActorMention | None) -> tuple:
 
 
 def _one_per_happening(events: list[Event]) -> list[Event]:
-    """One event per sentence, type and pair of actors (either way round for meetings)."""
+    """One event per sentence, type and pair of actors (either way round for meetings); an event
+    with no target gives way to one of the same type and actor that has one."""
     kept: dict[tuple, Event] = {}
     for event in events:
         pair = (_key(event.actor), _key(event.target))
@@ -355,4 +374,5 @@ def _one_per_happening(events: list[Event]) -> list[Event]:
         key = (event.sentence, event.type, pair)
         if key not in kept:
             kept[key] = event
-    return list(kept.values())
+    targeted = {(e.sentence, e.type, _key(e.actor)) for e in kept.values() if e.target is not None}
+    return [e for e in kept.values() if e.target is not None or (e.sentence, e.type, _key(e.actor)) not in targeted]
