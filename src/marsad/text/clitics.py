@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-_CONJUNCTIONS = ("", "و", "ف")
-_PARTICLES = ("", "ب", "ل", "ك", "س")
+CONJUNCTIONS = ("", "و", "ف")
+PREPOSITIONS = ("", "ب", "ل", "ك")
+_PARTICLES = PREPOSITIONS + ("س",)
 # Pronoun suffixes, longest first so that ـهما is tried before ـها and ـه.
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك", "ي")
 _MIN_STEM = 2
@@ -43,7 +44,7 @@ def _strip_article(prefix: str, rest: str) -> list[tuple[str, str, bool]]:
 
 def _proclitic_splits(word: str) -> list[tuple[str, str, bool]]:
     splits = []
-    for conj in _CONJUNCTIONS:
+    for conj in CONJUNCTIONS:
         if not word.startswith(conj):
             continue
         for particle in _PARTICLES:

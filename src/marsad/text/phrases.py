@@ -12,17 +12,16 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
+from marsad.text.clitics import CONJUNCTIONS, PREPOSITIONS
 from marsad.text.normalise import normalise_word
 
 T = TypeVar("T")
 
-_CONJUNCTIONS = ("", "و", "ف")
-_PARTICLES = ("", "ب", "ل", "ك")
-PROCLITICS = frozenset(c + p for c in _CONJUNCTIONS for p in _PARTICLES)
+PROCLITICS = frozenset(c + p for c in CONJUNCTIONS for p in PREPOSITIONS)
 # after ل the article's alef is dropped: للأسد. These are the prefixes that end in that ل.
 _LAM_PREFIXES = frozenset(p for p in PROCLITICS if p.endswith("ل"))
 # verbs also take the future particle: سيزور، وستواصل
-VERB_PROCLITICS = PROCLITICS | {c + "س" for c in _CONJUNCTIONS}
+VERB_PROCLITICS = PROCLITICS | {c + "س" for c in CONJUNCTIONS}
 
 
 @dataclass(frozen=True, slots=True)
