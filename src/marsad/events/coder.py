@@ -64,10 +64,9 @@ def find_events(doc: Document) -> None:
         # an everyday noun (الحرب، هجمات) takes the sentence's subject only when a verb of the same
         # kind carries it: وتشن الجماعات … هجمات
         carried = (sentence.index, trigger.code.quad) in carriers
-        victims = _victims(text, hit, sentence, in_sentence, casualties)
         neighbours = [(h.start, h.end, _trigger(h).code.type or "") for h in hits
                       if h is not hit and sentence.nstart <= h.start < sentence.nend]
-        events.extend(_code(doc, hit, trigger, sentence, in_sentence, carried, victims, neighbours))
+        events.extend(_code(doc, hit, trigger, sentence, in_sentence, carried, casualties, neighbours))
     doc.events = _one_per_happening(events)
     for n, event in enumerate(doc.events, 1):
         event.id = f"evt-{n}"
@@ -98,7 +97,7 @@ def _trigger(hit: PhraseHit[Trigger]) -> Trigger:
 
 
 def _code(doc: Document, hit: PhraseHit[Trigger], trigger: Trigger, sentence: Sentence,
-          in_sentence: list[ActorMention], carried: bool, victims: list[ActorMention],
+          in_sentence: list[ActorMention], carried: bool, casualties: list[PhraseHit],
           neighbours: list[tuple[int, int, str]]) -> list[Event]:
     text, limit = doc.norm.text, sentence.nend
     actor = _actor(doc, hit, trigger, in_sentence, carried)
@@ -117,13 +116,21 @@ def _code(doc: Document, hit: PhraseHit[Trigger], trigger: Trigger, sentence: Se
     if not targets and len(actors) >= 2 and trigger.code.type == "CONSULT":
         actors, targets = actors[:1], actors[1:2]  # أجرى بوتين والأسد محادثة هاتفية
     if not targets and trigger.code.quad == 4:
-        targets = victims or _place_as_target(doc, hit, sentence, actors)
+        targets = _victims(text, hit, sentence, in_sentence, casualties) or _place_as_target(doc, hit, sentence, actors)
     if not targets:
         named_verb = trigger.pos == "verb" and actor.entity is not None and trigger.code.type in _THING_OBJECT
         if not named_verb and (trigger.code.type not in _NO_TARGET_NEEDED or trigger.ambiguous):
             return []
         targets = [None]
-    return [_event(doc, hit, trigger, sentence, a, t, neighbours) for a in actors for t in targets if not _same(a, t)]
+    return [_event(doc, hit, trigger, sentence, a, t, neighbours) for a in actors for t in targets
+            if not _same(a, t) and not _untitled_host(trigger, a, t)]
+
+
+def _untitled_host(trigger: Trigger, actor: ActorMention, target: ActorMention | None) -> bool:
+    """كان في استقباله وزير الدفاع ورئيس الأركان: meeting an unnamed official of one's own
+    country is the guest list of a ceremony, not an event."""
+    return (trigger.code.type == "CONSULT" and target is not None and target.entity is None
+            and actor.country in (target.country, None))
 
 
 def _victims(text: str, hit: PhraseHit, sentence: Sentence, actors: list[ActorMention],
@@ -131,12 +138,11 @@ def _victims(text: str, hit: PhraseHit, sentence: Sentence, actors: list[ActorMe
     """هجوم … أدى إلى مقتل جنديين تركيين، مقتل 173 مدنيا جراء الغارات: who died is whom the
     attack was against (the nearest toll in the sentence, before or after the attack word)."""
     near = [c for c in casualties if sentence.nstart <= c.start < sentence.nend and c.start != hit.start]
-    for casualty in sorted(near, key=lambda c: abs(c.start - hit.start)):
-        for a in actors:
-            if a.nstart >= casualty.end and len(text[casualty.end:a.nstart].split()) <= _VICTIM_WORDS:
-                return [a]
+    if not near:
         return []
-    return []
+    casualty = min(near, key=lambda c: abs(c.start - hit.start))
+    victims = [a for a in actors if a.nstart >= casualty.end and len(text[casualty.end:a.nstart].split()) <= _VICTIM_WORDS]
+    return victims[:1]
 
 
 def _territory(doc: Document, hit: PhraseHit, sentence: Sentence, actors: list[ActorMention]) -> list[ActorMention]:
