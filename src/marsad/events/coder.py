@@ -176,9 +176,8 @@ def _place_as_target(doc: Document, hit: PhraseHit, sentence: Sentence,
         return _territory(doc, hit, sentence, actors)
     country = next((e for e in doc.entities if e.key == f"country:{place['country']}"), None)
     name = country.name if country else None
-    nstart = doc.norm.normalised_index(place["start"])
-    return [ActorMention(nstart, nstart + len(doc.norm.text[nstart:doc.norm.normalised_index(place["end"])]),
-                         name, place["country"], None, country)]
+    nstart, nend = doc.norm.normalised_index(place["start"]), doc.norm.normalised_index(place["end"])
+    return [ActorMention(nstart, nend, name, place["country"], None, country)]
 
 
 def _governed(text: str, actor: ActorMention, floor: int) -> str | None:
