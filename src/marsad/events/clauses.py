@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from marsad.document import ActorMention
 from marsad.text.normalise import normalise_word
 from marsad.text.phrases import PROCLITICS
 
@@ -44,6 +45,18 @@ def word_before(text: str, start: int, floor: int = 0) -> str:
     while end > floor and text[end - 1] in _SPACE_OR_QUOTE:
         end -= 1
     return text[_word_start(text, end, floor):end]
+
+
+def named_rather_than_title(text: str, actor: ActorMention, actors: list[ActorMention]) -> ActorMention:
+    """وزير الإعلام في جنوب السودان مايكل مكوي، الجناح العسكري لحزب العمال: a bare title names
+    the person or body the next few words name."""
+    if actor.entity is not None:
+        return actor
+    for a in actors:
+        if a.nstart >= actor.nend and a.entity is not None and a.entity.kind in ("PER", "ORG") \
+                and len(text[actor.nend:a.nstart].split()) <= 4:
+            return a
+    return actor
 
 
 def governing_preposition(text: str, start: int, floor: int = 0) -> str | None:

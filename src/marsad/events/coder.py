@@ -12,8 +12,8 @@ import re
 
 from marsad.document import ActorMention, Document, Event, Sentence
 from marsad.events import attributes
-from marsad.events.clauses import (COMPLEMENTISERS, governing_preposition, only_conjunction_between,
-                                   quotation_spans, word_before)
+from marsad.events.clauses import (COMPLEMENTISERS, governing_preposition, named_rather_than_title,
+                                   only_conjunction_between, quotation_spans, word_before)
 from marsad.events.lexicon import Trigger, triggers
 from marsad.text.normalise import normalise_word
 from marsad.text.phrases import PhraseHit
@@ -130,7 +130,7 @@ def _untitled_host(trigger: Trigger, actor: ActorMention, target: ActorMention |
     """كان في استقباله وزير الدفاع ورئيس الأركان: meeting an unnamed official of one's own
     country is the guest list of a ceremony, not an event."""
     return (trigger.code.type == "CONSULT" and target is not None and target.entity is None
-            and actor.country in (target.country, None))
+            and target.country in (actor.country, None))
 
 
 def _victims(text: str, hit: PhraseHit, sentence: Sentence, actors: list[ActorMention],
@@ -259,7 +259,7 @@ def _claimant(text: str, hit: PhraseHit, after: list[ActorMention]) -> ActorMent
     """الهجوم الذي تبنى تنظيم داعش مسؤوليته عنه: who claimed the attack carried it out."""
     words = text[hit.end:hit.end + 40].split()
     if len(words) >= 2 and words[0] in _RELATIVES and words[1] in (_CLAIMS | _ANNOUNCED | _ATTRIBUTED) and after \
-            and len(text[hit.end:after[0].nstart].split()) <= 4:
+            and len(text[hit.end:after[0].nstart].replace("«", " ").split()) <= 4:
         return after[0]
     return None
 
@@ -284,10 +284,10 @@ def _target(doc: Document, trigger: Trigger, actors: list[ActorMention], start: 
             limit = max(limit, a.nend + _TARGET_REACH)
             continue
         prep = _governed(text, a, sentence.nstart)
-        if trigger.target_preps and prep in trigger.target_preps:
-            return a
-        if _is_object(text, a) or (prep == "ل" and _after_target_prep(text, a, trigger)):
-            return a  # قصف مواقع حزب العمال، غارات على القواعد الخلفية لحزب العمال
+        if (trigger.target_preps and prep in trigger.target_preps) or _is_object(text, a) \
+                or (prep == "ل" and _after_target_prep(text, a, trigger)):
+            # على إسرائيل؛ قصف مواقع حزب العمال؛ غارات على القواعد الخلفية لحزب العمال؛ ضد متشددي تنظيم داعش
+            return named_rather_than_title(text, a, actors)
         if not trigger.target_preps and prep is None:
             return a  # the direct object, or the nisba of it: أدانت موسكو الغارات الإسرائيلية
     return None

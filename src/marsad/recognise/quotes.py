@@ -13,7 +13,7 @@ import re
 from functools import cache, lru_cache
 
 from marsad.document import ActorMention, Document, Quote, Sentence
-from marsad.events.clauses import QUOTATION, governing_preposition, quotation_spans
+from marsad.events.clauses import QUOTATION, governing_preposition, named_rather_than_title, quotation_spans
 from marsad.events.coder import provenance_free
 from marsad.lexicons import read_table
 from marsad.text.phrases import PhraseMatcher
@@ -92,11 +92,11 @@ def _speaker(doc: Document, sentence: Sentence, quote_start: int) -> tuple[Actor
         after = [a for a in free if vend <= a.nstart < clause_end]
         before = [a for a in free if a.nend <= vstart]
         if after:
-            return _named_rather_than_title(text, after[0], actors), form  # قال بوتين: "…"
+            return named_rather_than_title(text, after[0], actors), form  # قال بوتين: "…"
         if before:
-            return _named_rather_than_title(text, before[-1], actors), form  # الأسد قال …
+            return named_rather_than_title(text, before[-1], actors), form  # الأسد قال …
         return None, form  # وأضاف: "…" — the speaker carries over
-    return (_named_rather_than_title(text, free[0], actors), None) if free else (None, None)
+    return (named_rather_than_title(text, free[0], actors), None) if free else (None, None)
 
 
 def _last_person(doc: Document, before: int) -> ActorMention | None:
@@ -109,18 +109,6 @@ def _complement_after(text: str, start: int, end: int) -> int:
     """Where the complement of a speech verb begins (its subject stands before): قال X إن …"""
     m = _COMPLEMENT.search(text, start, end)
     return m.start() if m else end
-
-
-def _named_rather_than_title(text: str, actor: ActorMention, actors: list[ActorMention]) -> ActorMention:
-    """وزير الإعلام في جنوب السودان مايكل مكوي، الجناح العسكري لحزب العمال: a bare title names
-    the person or body the next few words name."""
-    if actor.entity is not None:
-        return actor
-    for a in actors:
-        if a.nstart >= actor.nend and a.entity is not None and a.entity.kind in ("PER", "ORG") \
-                and len(text[actor.nend:a.nstart].split()) <= 4:
-            return a
-    return actor
 
 
 def _last_reporting_verb(text: str, start: int, end: int) -> tuple[int, int, str] | None:
@@ -154,7 +142,7 @@ def _indirect(doc: Document) -> list[Quote]:
                   and governing_preposition(text, a.nstart, sentence.nstart) is None]
         if not actors:
             continue
-        actors[0] = _named_rather_than_title(text, actors[0], doc.actors)
+        actors[0] = named_rather_than_title(text, actors[0], doc.actors)
         end = sentence.nend - (1 if text[sentence.nend - 1] in ".!?؟" else 0)
         cut = _CLAUSE_END.search(text, m.end(), end)
         end = cut.start() if cut else end
