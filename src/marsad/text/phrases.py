@@ -35,10 +35,6 @@ class PhraseHit(Generic[T]):
     payloads: tuple[T, ...]
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
-
-
 class PhraseMatcher(Generic[T]):
     """Longest-match lookup of many phrases in one pass over the text."""
 
@@ -52,9 +48,9 @@ class PhraseMatcher(Generic[T]):
         self._payloads = {k: tuple(v) for k, v in payloads.items()}
         self._automaton = ahocorasick.Automaton()
         for key in self._payloads:
-            self._automaton.add_word(key, (key, False))
+            self._automaton.add_word(key, (key, len(key), False))
             if key.startswith("ال") and len(key) > 3 and key[1:] not in self._payloads:
-                self._automaton.add_word(key[1:], (key, True))  # للأسد: ل + لأسد
+                self._automaton.add_word(key[1:], (key, len(key) - 1, True))  # للأسد: ل + لأسد
         if self._payloads:
             self._automaton.make_automaton()
 
@@ -65,12 +61,12 @@ class PhraseMatcher(Generic[T]):
         """Every hit on valid boundaries, overlapping ones included, in text order."""
         if not self._payloads:
             return []
-        hits = []
-        for last, (key, after_lam) in self._automaton.iter(text):
+        hits, size_of_text = [], len(text)
+        for last, (key, size, after_lam) in self._automaton.iter(text):
             end = last + 1
-            start = end - (len(key) - 1 if after_lam else len(key))
-            if end < len(text) and _is_word_char(text[end]):
-                continue
+            if end < size_of_text and text[end].isalnum():
+                continue  # inside a longer word
+            start = end - size
             prefix = _prefix(text, start, self._proclitics)
             if prefix is None or (after_lam and prefix not in _LAM_PREFIXES):
                 continue
@@ -81,18 +77,20 @@ class PhraseMatcher(Generic[T]):
     def find(self, text: str) -> list[PhraseHit[T]]:
         """The longest hits, leftmost first, never overlapping."""
         chosen: list[PhraseHit[T]] = []
-        for hit in sorted(self.find_all(text), key=lambda h: (-(h.end - h.start), h.start)):
-            if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+        taken = bytearray(len(text) + 1)
+        for hit in sorted(self.find_all(text), key=lambda h: (h.start - h.end, h.start)):
+            if not any(taken[hit.start:hit.end]):
                 chosen.append(hit)
+                taken[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
         return sorted(chosen, key=lambda h: h.start)
 
 
 def _prefix(text: str, start: int, proclitics: frozenset[str]) -> str | None:
     """The proclitics between the start of the word and `start`, or None if that is no proclitic."""
     word_start = start
-    while word_start > 0 and _is_word_char(text[word_start - 1]) and start - word_start < 3:
+    while word_start > 0 and text[word_start - 1].isalnum() and start - word_start < 3:
         word_start -= 1
-    if word_start > 0 and _is_word_char(text[word_start - 1]):
+    if word_start > 0 and text[word_start - 1].isalnum():
         return None
     prefix = text[word_start:start]
     return prefix if prefix in proclitics else None
