@@ -105,3 +105,11 @@ def test_events_carry_plover_and_cameo_codes(seed_doc):
     for r in records:
         assert r["type"] in types and r["cameo"][:2] not in ("01", "02") or r["type"] == "REQUEST"
         assert -10 <= r["goldstein"] <= 10 and r["quad"] in (1, 2, 3, 4)
+
+
+def test_reported_speech_the_speaker_does_what_the_speech_says():
+    found = events("استضاف بوتين نظيره السوري بشار الأسد. وقال الرئيس التركي رجب طيب أردوغان في وقت سابق من "
+                   "هذا الشهر إنه وجه دعوة للأسد لعقد قمة ثلاثية مع بوتين.")
+    invitation = next(r for r in found if r["trigger"]["text"] == "وجه دعوة")
+    assert invitation["actor"]["name"] == "Recep Tayyip Erdogan" and invitation["target"]["name"] == "Bashar al-Assad"
+    assert (invitation["type"], invitation["date"], invitation["modality"]) == ("AGREE", "2024-07", "reported")
