@@ -113,3 +113,14 @@ def test_reported_speech_the_speaker_does_what_the_speech_says():
     invitation = next(r for r in found if r["trigger"]["text"] == "وجه دعوة")
     assert invitation["actor"]["name"] == "Recep Tayyip Erdogan" and invitation["target"]["name"] == "Bashar al-Assad"
     assert (invitation["type"], invitation["date"], invitation["modality"]) == ("AGREE", "2024-07", "reported")
+
+
+def test_a_long_text_without_full_stops_is_coded_clause_by_clause(seed_text):
+    # some sites join a whole article with commas: the coder must stay local, and linear
+    text = seed_text.replace(".", "،").replace("\n", " ") * 10
+    doc = marsad.extract(text, "2024-07-25")
+    assert len(doc.sentences) == 1
+    assert len(doc.events) >= 10 * 15
+    for event in doc.events[:50]:
+        r = event.record(doc)
+        assert text[r["trigger"]["start"]:r["trigger"]["end"]] == r["trigger"]["text"]

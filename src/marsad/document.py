@@ -218,6 +218,8 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _place_starts: list[int] = field(default_factory=list, repr=False)
+    _time_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self.norm = normalise(self.text)
@@ -239,6 +241,20 @@ class Document:
         if len(self._sentence_starts) != len(self.sentences):
             self._sentence_starts = [s.nstart for s in self.sentences]
         return max(bisect.bisect_right(self._sentence_starts, nstart) - 1, 0)
+
+    def places_in(self, nstart: int, nend: int) -> list[tuple[Mention, Entity]]:
+        """The place mentions that start in the normalised span [nstart, nend)."""
+        if len(self._place_starts) != len(self.place_mentions):
+            self._place_starts = [m.nstart for m, _ in self.place_mentions]
+        starts = self._place_starts
+        return self.place_mentions[bisect.bisect_left(starts, nstart):bisect.bisect_left(starts, nend)]
+
+    def times_in(self, nstart: int, nend: int) -> list[TimeExpression]:
+        """The time expressions that start in the normalised span [nstart, nend)."""
+        if len(self._time_starts) != len(self.times):
+            self._time_starts = [t.nstart for t in self.times]
+        starts = self._time_starts
+        return self.times[bisect.bisect_left(starts, nstart):bisect.bisect_left(starts, nend)]
 
     def to_dict(self) -> dict[str, Any]:
         """The SPEC §1 document record."""

@@ -86,7 +86,7 @@ def event_date(doc: Document, trigger: tuple[int, int, str], sentence: Sentence,
     same happening: "الحرب … التي تدور رحاها … منذ تشرين الأول 2023"); else the last time of the
     sentence before when it tells of the same people ("وأكد فيدان الأربعاء … لكن فيدان كرر");
     else the publication date."""
-    times = [t for t in doc.times if t.sentence == sentence.index and t.value]
+    times = [t for t in doc.times_in(sentence.nstart, sentence.nend) if t.value]
     if times:
         def distance(t: TimeExpression, span: tuple[int, int, str]) -> int:
             return max(span[0] - t.nend, t.nstart - span[1], 0)
@@ -114,7 +114,7 @@ def _previous_time(doc: Document, sentence: Sentence, before: int) -> TimeExpres
     here = {id(a.entity) for a in doc.actors if a.entity is not None and sentence.nstart <= a.nstart < before}
     if not any(id(a.entity) in here for a in doc.actors if previous.nstart <= a.nstart < previous.nend):
         return None
-    times = [t for t in doc.times if t.sentence == previous.index and t.value]
+    times = [t for t in doc.times_in(previous.nstart, previous.nend) if t.value]
     return times[-1] if times else None
 
 
@@ -124,9 +124,7 @@ def event_place(doc: Document, trigger_start: int, sentence: Sentence,
     the trigger first), not one that is the actor or the target."""
     text = doc.norm.text
     candidates = []
-    for mention, entity in doc.place_mentions:
-        if not (sentence.nstart <= mention.nstart < sentence.nend):
-            continue
+    for mention, entity in doc.places_in(sentence.nstart, sentence.nend):
         if any(s <= mention.nstart < e for s, e in taken):
             continue
         prep = governing_preposition(text, mention.nstart, sentence.nstart)
@@ -141,7 +139,7 @@ def event_place(doc: Document, trigger_start: int, sentence: Sentence,
 
 def place_of(doc: Document, nstart: int) -> dict | None:
     """The place record of the place mention at `nstart`, if there is one."""
-    return next((_place_record(m, e) for m, e in doc.place_mentions if m.nstart == nstart), None)
+    return next((_place_record(m, e) for m, e in doc.places_in(nstart, nstart + 1)), None)
 
 
 def _place_record(mention: Mention, entity: Entity) -> dict:

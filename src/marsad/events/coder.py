@@ -8,6 +8,7 @@ coder tries them in that order and keeps the first reading that gives an actor.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from marsad.document import ActorMention, Document, Event, Sentence
@@ -18,6 +19,7 @@ from marsad.events.lexicon import Trigger, triggers
 from marsad.text.normalise import normalise_word
 from marsad.text.phrases import PhraseHit
 
+_WINDOW = 500  # characters either side of a trigger within which its clause lies
 _SUBJECT_REACH = 60  # characters after a verb within which its subject stands
 _CLOSE_WORDS = 3  # an everyday noun this close to an actor is that actor's: ورد الجيش الإسرائيلي بعدة ضربات
 _VICTIM_WORDS = 5  # words between a toll and the victims it counts: مقتل 2927 على الأقل من تنظيم داعش
@@ -51,6 +53,8 @@ def find_events(doc: Document) -> None:
     inside_trigger = _covered(len(text), [(h.start, h.end) for h in hits])
     actors = [a for a in provenance_free(doc) if not _within(inside_trigger, a.nstart, a.nend)]
     quoted = _covered(len(text), quotation_spans(text))
+    starts = [a.nstart for a in actors]
+    hit_starts = [h.start for h in hits]
     events: list[Event] = []
     carriers: set[tuple[int, int | None]] = set()  # (sentence, quad) of the verbs seen so far
     for hit in hits:
@@ -60,13 +64,17 @@ def find_events(doc: Document) -> None:
             carriers.add((sentence.index, trigger.code.quad))
         if quoted[hit.start]:
             continue  # words inside a quotation are speech, coded with the quotation
-        in_sentence = [a for a in actors if sentence.nstart <= a.nstart < sentence.nend]
+        # the actors of the clause around the trigger: the sentence, or a window of it, since an
+        # unpunctuated text can make one "sentence" of a whole article
+        window = Sentence(sentence.index, sentence.start, sentence.end, max(sentence.nstart, hit.start - _WINDOW),
+                          min(sentence.nend, hit.end + _WINDOW))
+        in_sentence = actors[bisect.bisect_left(starts, window.nstart):bisect.bisect_left(starts, window.nend)]
         # an everyday noun (الحرب، هجمات) takes the sentence's subject only when a verb of the same
         # kind carries it: وتشن الجماعات … هجمات
         carried = (sentence.index, trigger.code.quad) in carriers
-        neighbours = [(h.start, h.end, _trigger(h).code.type or "") for h in hits
-                      if h is not hit and sentence.nstart <= h.start < sentence.nend]
-        events.extend(_code(doc, hit, trigger, sentence, in_sentence, carried, casualties, neighbours))
+        nearby = hits[bisect.bisect_left(hit_starts, window.nstart):bisect.bisect_left(hit_starts, window.nend)]
+        neighbours = [(h.start, h.end, _trigger(h).code.type or "") for h in nearby if h is not hit]
+        events.extend(_code(doc, hit, trigger, window, in_sentence, carried, casualties, neighbours))
     doc.events = _one_per_happening(events)
     for n, event in enumerate(doc.events, 1):
         event.id = f"evt-{n}"
@@ -346,12 +354,11 @@ def _event(doc: Document, hit: PhraseHit, trigger: Trigger, sentence: Sentence,
 
 
 def _is_capital(doc: Document, actor: ActorMention) -> bool:
-    return any(m.nstart == actor.nstart and m.how == "capital" for m, _ in doc.place_mentions)
+    return any(m.how == "capital" for m, _ in doc.places_in(actor.nstart, actor.nstart + 1))
 
 
 def _is_place(doc: Document, actor: ActorMention) -> bool:
-    return any(m.nstart == actor.nstart and (e.place or {}).get("place_type") != "country"
-               for m, e in doc.place_mentions)
+    return any((e.place or {}).get("place_type") != "country" for _, e in doc.places_in(actor.nstart, actor.nstart + 1))
 
 
 def _in_country(actor: ActorMention | None, country: str) -> ActorMention | None:

@@ -10,6 +10,7 @@ held that office at the article's date, if the article names that person.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from marsad.document import ActorMention, Document, Entity, Mention
@@ -110,8 +111,11 @@ def _add_nested_places(found: "_Entities", hit: _Hit, named: list[PhraseHit[Form
     place = hit.form.entry.place
     if place is None or place.type not in _NESTING_PLACES:
         return
-    for inner in named:
-        if hit.start <= inner.start and inner.end <= hit.end and (inner.start, inner.end) != (hit.start, hit.end):
+    first = bisect.bisect_left([h.start for h in named], hit.start)
+    for inner in named[first:]:
+        if inner.start >= hit.end:
+            break
+        if inner.end <= hit.end and (inner.start, inner.end) != (hit.start, hit.end):
             form = _best_form(inner.payloads, year)
             if form.entry.place and form.entry.place.type in _NESTED_PLACES and not form.ambiguous:
                 found.add_entry(form.entry, _Hit(inner.start, inner.end), "nested")
@@ -168,11 +172,13 @@ def _resolve_title(doc: Document, gaz: Gazetteer, hits: list[_Hit], i: int, foun
 def _outermost(actors: list[ActorMention]) -> list[ActorMention]:
     """Drop each actor that lies inside a longer one."""
     kept: list[ActorMention] = []
+    spans: set[tuple[int, int]] = set()
     covered: dict[int, int] = {}  # position → end of the longest kept actor over it
     for a in sorted(actors, key=lambda a: a.nstart - a.nend):
-        if covered.get(a.nstart, -1) >= a.nend and not any(k.nstart == a.nstart and k.nend == a.nend for k in kept):
+        if covered.get(a.nstart, -1) >= a.nend and (a.nstart, a.nend) not in spans:
             continue
         kept.append(a)
+        spans.add((a.nstart, a.nend))
         for i in range(a.nstart, a.nend):
             covered[i] = max(covered.get(i, -1), a.nend)
     return kept

@@ -21,6 +21,7 @@ from marsad.text.phrases import PhraseMatcher
 _CARRIED = re.compile(r"(?:عنه|عنها|عنهم)\s+(?:قوله|قولها|قولهم)|(?:^|\s)(?:و|ف)?(?:اضاف|اضافت|تابع|تابعت|استطرد|واضاف)\s*[:,]")
 _CLAUSE_END = re.compile(r",\s*(?:و)?(?:مشيرا|مشيره|مضيفا|مضيفه|موضحا|موضحه|مؤكدا|مؤكده|لافتا|لافته|حيث|الا ان|لكن)")
 _COMPLEMENT = re.compile(r"(?:^|\s)(?:ب?[اإ]ن|ب?[اأ]ن)(?:ه|ها|هم|هما)?\s")
+_REACH = 400  # characters before a quotation within which its speaker is named
 _SAYING = re.compile(r"(?:^|\s)(?:قوله|قولها|قولهم|قولهما|بقوله|بقولها)\s*[:,]?\s*$")
 
 
@@ -47,15 +48,17 @@ def find_quotes(doc: Document) -> None:
     text = doc.norm.text
     last_speaker: ActorMention | None = None
     quotes: list[Quote] = []
+    candidates = provenance_free(doc)
+    names = _name_ends(doc)
     for m in QUOTATION.finditer(text):
         if m.group(1) is None and m.group(2) is None:
             continue
         qstart, qend = m.span(1) if m.group(1) is not None else m.span(2)
         content = text[qstart:qend].strip()
-        if not content or _is_a_name(doc, qstart, qend):
+        if not content or _is_a_name(names, qstart, qend):
             continue
         sentence = doc.sentences[doc.sentence_of(qstart)]
-        speaker, verb = _speaker(doc, sentence, m.start())
+        speaker, verb = _speaker(doc, candidates, sentence, m.start())
         if speaker is None:
             speaker = last_speaker or _last_person(doc, m.start())
         last_speaker = speaker or last_speaker
@@ -64,20 +67,33 @@ def find_quotes(doc: Document) -> None:
     doc.quotes = sorted(quotes, key=lambda q: q.start)
 
 
-def _is_a_name(doc: Document, start: int, end: int) -> bool:
+def _name_ends(doc: Document) -> dict[int, int]:
+    """Where each named stretch (an actor, an entity's mention) that starts at a position ends."""
+    ends: dict[int, int] = {}
+    for start, end in [(a.nstart, a.nend) for a in doc.actors] + \
+            [(m.nstart, m.nend) for e in doc.entities for m in e.mentions]:
+        ends[start] = max(ends.get(start, 0), end)
+    return ends
+
+
+def _is_a_name(names: dict[int, int], start: int, end: int) -> bool:
     """«داعش»، "سكاي نيوز عربية": a name in quotation marks is no quotation."""
-    inner = doc.norm.text[start:end].strip(" .")
-    return any(a.nstart <= start + 1 and a.nend >= end - 1 for a in doc.actors) or (
-        len(inner.split()) <= 3 and any(m.nstart <= start + 1 and m.nend >= end - 1
-                                        for e in doc.entities for m in e.mentions))
+    return any(names.get(s, 0) >= end - 1 for s in range(start - 1, start + 2))
 
 
-def _speaker(doc: Document, sentence: Sentence, quote_start: int) -> tuple[ActorMention | None, str | None]:
+def _speaker(doc: Document, candidates: list[ActorMention], sentence: Sentence,
+             quote_start: int) -> tuple[ActorMention | None, str | None]:
     text = doc.norm.text
-    head = text[sentence.nstart:quote_start]
-    quoted = quotation_spans(text)
-    actors = [a for a in provenance_free(doc) if sentence.nstart <= a.nstart and a.nend <= quote_start
-              and not a.adjective and not any(s <= a.nstart < e for s, e in quoted)]
+    # the speaker stands in the quotation's sentence, within reach of it (an unpunctuated text
+    # can make one "sentence" of a whole article)
+    floor = max(sentence.nstart, quote_start - _REACH)
+    sentence = Sentence(sentence.index, sentence.start, sentence.end, floor, sentence.nend)
+    head = text[floor:quote_start]
+    quoted = [(s, e) for s, e in quotation_spans(text) if e > floor and s < quote_start]
+    starts = [a.nstart for a in candidates]
+    window = candidates[bisect.bisect_left(starts, floor):bisect.bisect_left(starts, quote_start)]
+    actors = [a for a in window if a.nend <= quote_start and not a.adjective
+              and not any(s <= a.nstart < e for s, e in quoted)]
     if _SAYING.search(head):  # نقلت الوكالة عن الرئيس الروسي قوله: "…"
         named = [a for a in actors if governing_preposition(text, a.nstart, sentence.nstart) == "عن"]
         if named:
