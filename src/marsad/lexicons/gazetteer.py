@@ -21,7 +21,6 @@ _NISBA_ENDINGS = ("", "ه", "ان", "ين", "ون", "تان", "تين", "ات")
 class Gazetteer:
     names: PhraseMatcher[Form]
     agents: PhraseMatcher[Agent]
-    entries: dict[str, Entry]
     office_holders: dict[tuple[str, str | None], list[Entry]]
 
     def holders(self, office: str, country: str | None, year: int | None) -> list[Entry]:
@@ -154,4 +153,4 @@ def gazetteer() -> Gazetteer:
         for office in {(o.office, o.country) for o in entry.offices}:
             holders.setdefault(office, []).append(entry)
     return Gazetteer(PhraseMatcher(forms), PhraseMatcher(_agents(read_table("agents.tsv", ("forms_ar", "role")))),
-                     entries, holders)
+                     holders)
