@@ -9,6 +9,7 @@ import regex
 from marsad.document import Document, Entity, Mention, Sentence, TimeExpression
 from marsad.events.clauses import COMPLEMENTISERS, governing_preposition, word_before
 from marsad.lexicons import read_table
+from marsad.text.clitics import in_word_list
 from marsad.text.normalise import normalise_word
 
 _NEGATIONS = frozenset(normalise_word(w) for w in ("لم", "لن", "لا", "ما", "ليس", "عدم", "دون", "بدون"))
@@ -55,7 +56,7 @@ def tolls(doc: Document, sentence: Sentence) -> tuple[int | None, int | None]:
 def negated(doc: Document, trigger_start: int, sentence: Sentence) -> bool:
     """لم، لن، لا، عدم … right before the trigger (ولم تنتقد)."""
     word = word_before(doc.norm.text, trigger_start, sentence.nstart)
-    return word in _NEGATIONS or (word[:1] in "وف" and word[1:] in _NEGATIONS)
+    return in_word_list(word, _NEGATIONS)
 
 
 def modality(doc: Document, trigger_start: int, sentence: Sentence, prefix: str = "") -> str:

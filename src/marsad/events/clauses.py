@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from marsad.document import ActorMention
+from marsad.text.clitics import in_word_list
 from marsad.text.normalise import normalise_word
 from marsad.text.phrases import PROCLITICS
 
@@ -24,13 +25,9 @@ _SPACE_OR_QUOTE = ' \t"«('  # what may stand between a preposition and its phra
 def _word_start(text: str, end: int, floor: int = 0) -> int:
     """Where the word ending at `end` begins (scanning back over letters only)."""
     start = end
-    while start > floor and _is_letter(text[start - 1]):
+    while start > floor and text[start - 1].isalpha():
         start -= 1
     return start
-
-
-def _is_letter(ch: str) -> bool:
-    return ch.isalpha()
 
 
 def clitic_prefix(text: str, start: int) -> str:
@@ -65,11 +62,9 @@ def governing_preposition(text: str, start: int, floor: int = 0) -> str | None:
     if prefix in _CLITIC_PREPOSITIONS:
         return _CLITIC_PREPOSITIONS[prefix]
     word = word_before(text, start, floor)
-    if word in PREPOSITIONS:
-        return word
-    if word[:1] in "وف" and word[1:] in PREPOSITIONS:
-        return word[1:]
-    return None
+    if not in_word_list(word, PREPOSITIONS):
+        return None
+    return word if word in PREPOSITIONS else word[1:]
 
 
 def only_conjunction_between(text: str, left_end: int, right_start: int) -> bool:

@@ -16,6 +16,7 @@ from marsad.events import attributes
 from marsad.events.clauses import (COMPLEMENTISERS, governing_preposition, named_rather_than_title,
                                    only_conjunction_between, quotation_spans, word_before)
 from marsad.events.lexicon import Trigger, triggers
+from marsad.text.clitics import in_word_list
 from marsad.text.normalise import normalise_word
 from marsad.text.phrases import PhraseHit
 
@@ -255,8 +256,7 @@ def _is_object(text: str, actor: ActorMention) -> bool:
 def _claimed_by(text: str, hit: PhraseHit, actors: list[ActorMention], floor: int) -> ActorMention | None:
     """تبنى حزب العمال أمس هجوما، وتبنت الحركة قتل الشرطيين: who claims an attack did it."""
     start = max(floor, hit.start - 80)
-    claims = [m for m in _WORD_RE.finditer(text, start, hit.start) if m.group() in _CLAIMS
-              or (m.group()[:1] in "وف" and m.group()[1:] in _CLAIMS)]
+    claims = [m for m in _WORD_RE.finditer(text, start, hit.start) if in_word_list(m.group(), _CLAIMS)]
     if not claims:
         return None
     between = [a for a in actors if claims[-1].end() <= a.nstart and a.nend <= hit.start and not a.adjective]

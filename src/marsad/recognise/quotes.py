@@ -49,6 +49,7 @@ def find_quotes(doc: Document) -> None:
     last_speaker: ActorMention | None = None
     quotes: list[Quote] = []
     candidates = provenance_free(doc)
+    starts = [a.nstart for a in candidates]
     names = _name_ends(doc)
     for m in QUOTATION.finditer(text):
         if m.group(1) is None and m.group(2) is None:
@@ -58,7 +59,7 @@ def find_quotes(doc: Document) -> None:
         if not content or _is_a_name(names, qstart, qend):
             continue
         sentence = doc.sentences[doc.sentence_of(qstart)]
-        speaker, verb = _speaker(doc, candidates, sentence, m.start())
+        speaker, verb = _speaker(doc, candidates, starts, sentence, m.start())
         if speaker is None:
             speaker = last_speaker or _last_person(doc, m.start())
         last_speaker = speaker or last_speaker
@@ -81,7 +82,7 @@ def _is_a_name(names: dict[int, int], start: int, end: int) -> bool:
     return any(names.get(s, 0) >= end - 1 for s in range(start - 1, start + 2))
 
 
-def _speaker(doc: Document, candidates: list[ActorMention], sentence: Sentence,
+def _speaker(doc: Document, candidates: list[ActorMention], starts: list[int], sentence: Sentence,
              quote_start: int) -> tuple[ActorMention | None, str | None]:
     text = doc.norm.text
     # the speaker stands in the quotation's sentence, within reach of it (an unpunctuated text
@@ -90,7 +91,6 @@ def _speaker(doc: Document, candidates: list[ActorMention], sentence: Sentence,
     sentence = Sentence(sentence.index, sentence.start, sentence.end, floor, sentence.nend)
     head = text[floor:quote_start]
     quoted = [(s, e) for s, e in quotation_spans(text) if e > floor and s < quote_start]
-    starts = [a.nstart for a in candidates]
     window = candidates[bisect.bisect_left(starts, floor):bisect.bisect_left(starts, quote_start)]
     actors = [a for a in window if a.nend <= quote_start and not a.adjective
               and not any(s <= a.nstart < e for s, e in quoted)]

@@ -25,6 +25,7 @@ import regex
 
 from marsad.document import Document
 from marsad.lexicons import read_table
+from marsad.text.clitics import in_word_list
 from marsad.text.normalise import normalise_word
 
 
@@ -383,7 +384,7 @@ def _dateline_before(stripped: str) -> bool:
     words = [w for seg in segments for w in seg]
     if words and _GENERIC.match(_PROCLITIC.sub("", words[-1]) + " "):
         return False
-    return not any(w in _CLAUSE_WORDS or (w[0] in "وف" and w[1:] in _CLAUSE_WORDS) for w in words)
+    return not any(in_word_list(w, _CLAUSE_WORDS) for w in words)
 
 
 def _dateline_after(after: str) -> bool:

@@ -9,6 +9,7 @@ from functools import cache
 
 from marsad.document import Document
 from marsad.lexicons import LEXICON_DIR, read_table
+from marsad.text.clitics import in_word_list
 from marsad.text.normalise import normalise_word
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -57,7 +58,7 @@ def _ends_name(written: str) -> bool:
     """Does this word, as written in the original text, end a name?"""
     word = _stop_form(written)
     stop = _not_names()
-    return word in stop or (word[0] in "وف" and word[1:] in stop)
+    return in_word_list(word, stop)
 
 
 def read_person_name(doc: Document, start: int, limit: int) -> PersonName | None:

@@ -71,6 +71,11 @@ def _suffix_splits(stem: str, definite: bool) -> list[tuple[str, str]]:
     return out
 
 
+def in_word_list(word: str, words: frozenset[str] | set[str]) -> bool:
+    """Is the word, or the word after a leading conjunction و/ف (ولم، فإن), one of `words`?"""
+    return word in words or (word[:1] in "وف" and word[1:] in words)
+
+
 @lru_cache(maxsize=200_000)
 def analyse(word: str) -> tuple[Analysis, ...]:
     """Every reading of `word`, the word as written first, then by increasing clitic length."""
