@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from marsad.document import Document
 from marsad.pipeline import as_date, extract
 from marsad.read.inputs import MAX_BYTES, Article, InputProblem, read_inputs
 
 
-def extract_article(article: Article, published: dt.date | None = None) -> Document:
-    """Extract one article read from a file; its own date wins over `published`."""
+def extract_article(article: Article, published: dt.date | None = None,
+                    lexicons: tuple[Path, ...] = ()) -> Document:
+    """Extract one article read from a file; its own date wins over `published`. `lexicons`:
+    user lexicon files, as `pipeline.load_lexicons` returns them."""
     warnings = list(article.warnings)
     date = published
     if article.published:
@@ -19,16 +22,16 @@ def extract_article(article: Article, published: dt.date | None = None) -> Docum
         except ValueError:
             warnings.append(f"unreadable date {article.published!r} ignored")
     doc = extract(article.text, date, article.doc_id, url=article.url, title=article.title,
-                  publisher=article.publisher)
+                  publisher=article.publisher, lexicons=lexicons)
     doc.warnings[:0] = warnings
     return doc
 
 
-def extract_inputs(paths: Iterable[str], published: dt.date | None = None,
-                   max_bytes: int = MAX_BYTES) -> Iterator[tuple[Article, Document] | InputProblem]:
+def extract_inputs(paths: Iterable[str], published: dt.date | None = None, max_bytes: int = MAX_BYTES,
+                   lexicons: tuple[Path, ...] = ()) -> Iterator[tuple[Article, Document] | InputProblem]:
     """(article, document) for every readable article under `paths`, and a problem for the rest."""
     for item in read_inputs(paths, max_bytes):
         if isinstance(item, InputProblem):
             yield item
         else:
-            yield item, extract_article(item, published)
+            yield item, extract_article(item, published, lexicons)

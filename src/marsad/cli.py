@@ -11,7 +11,9 @@ import typer
 
 from marsad import __version__
 from marsad.batch import extract_inputs
-from marsad.pipeline import as_date
+from marsad.config import ConfigError, lexicon_paths
+from marsad.lexicons import LexiconError
+from marsad.pipeline import as_date, load_lexicons
 from marsad.read.inputs import MAX_BYTES, InputProblem
 from marsad.serialise import document_record, to_json
 
@@ -31,6 +33,21 @@ def _parse_published(value: Optional[str]) -> Optional[dt.date]:
         raise typer.BadParameter(str(err)) from None
 
 
+LexiconOption = Annotated[Optional[list[Path]], typer.Option(
+    "--lexicon", metavar="FILE", help="A lexicon of your own: a TSV file with a packaged table's header; repeatable, later "
+                      "files win. Read after those of marsad.toml and $MARSAD_LEXICONS.")]
+
+
+def _lexicons(command_line: Optional[list[Path]]) -> tuple[Path, ...]:
+    """The user lexicons of the config file, the environment and --lexicon, read before any
+    article, so that a bad one is one line and exit status 2."""
+    try:
+        return load_lexicons(lexicon_paths(command_line or []))
+    except (LexiconError, ConfigError) as err:
+        _complain(str(err))
+        raise typer.Exit(2) from None
+
+
 @app.callback()
 def main() -> None:
     """marsad reads Arabic news and reports who did what to whom, when and where."""
@@ -43,11 +60,13 @@ def extract(
     format: Annotated[str, typer.Option("--format", "-f", help="json (one object, or a list) or jsonl (one line a document).")] = "json",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse inputs larger than this many megabytes.")] = MAX_BYTES / 1e6,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Extract the document records of SPEC §1 from articles."""
     if format not in ("json", "jsonl"):
         raise typer.BadParameter("--format must be json or jsonl")
     date = _parse_published(published)
+    lexicons = _lexicons(lexicon)
     try:
         sink = open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout)
     except OSError as err:
@@ -55,7 +74,7 @@ def extract(
         raise typer.Exit(2) from None
     failed, records = 0, []
     with sink as out:
-        for item in extract_inputs(paths, date, int(max_mb * 1e6)):
+        for item in extract_inputs(paths, date, int(max_mb * 1e6), lexicons):
             if isinstance(item, InputProblem):
                 failed += 1
                 _complain(str(item))
@@ -74,20 +93,44 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold annotations (SPEC §2): a .json or .jsonl file, or a folder of them.")],
+    pred: Annotated[Optional[Path], typer.Argument(help="Records marsad extracted from the same documents (.json, .jsonl or a folder).")] = None,
+    run: Annotated[bool, typer.Option("--run", help="Instead of PRED, extract the gold documents' texts now and score that.")] = False,
+    text: Annotated[Optional[list[str]], typer.Option("--text", help="With --run: the texts (any input extract reads); default: DOC_ID.txt beside the gold, or a .jsonl beside its folder.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+    show_misses: Annotated[bool, typer.Option("--show-misses", help="Also list missed gold items and unmatched predictions.")] = False,
+) -> None:
+    """Score output against gold annotations: P/R/F1 of events, quotes, entities, times; event date, place, toll."""
+    from marsad import evaluate as scoring  # the command shares its name with the module
+
+    if (pred is None) == (not run and not text):
+        raise typer.BadParameter("give either PRED or --run (with --text, or texts beside the gold)")
+    try:
+        report = scoring.evaluate_files(gold, pred, texts=text, on_problem=_complain)
+    except scoring.EvaluationError as err:
+        _complain(str(err))
+        raise typer.Exit(1) from None
+    print(scoring.to_json(report, show_misses) if json_output else scoring.format_report(report, show_misses))
+
+
 SAMPLES = Path(__file__).parent / "data" / "samples"
 
 
 @app.command()
-def demo() -> None:
+def demo(lexicon: LexiconOption = None) -> None:
     """Extract the bundled sample articles and print what marsad found in each."""
     from rich.console import Console
     from rich.table import Table
+
+    lexicons = _lexicons(lexicon)
 
     table = Table(title=f"marsad {__version__}: the bundled sample articles ({SAMPLES})", show_lines=True)
     table.add_column("document", no_wrap=True)
     for column in ("source", "entities", "events (who did what to whom)", "quotes", "times"):
         table.add_column(column, overflow="fold")
-    for item in extract_inputs([str(SAMPLES)]):
+    for item in extract_inputs([str(SAMPLES)], lexicons=lexicons):
         if isinstance(item, InputProblem):
             _complain(str(item))
             continue

@@ -10,6 +10,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from marsad.text.normalise import NormalisedText, normalise
@@ -207,6 +208,7 @@ class Document:
     url: str | None = None
     title: str | None = None
     publisher: str | None = None  # the site the article was collected from, when the input says
+    lexicons: tuple[Path, ...] = field(default=(), repr=False)  # user lexicon files the stages match with
     norm: NormalisedText = field(init=False, repr=False)
     sentences: list[Sentence] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)

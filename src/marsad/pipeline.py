@@ -7,12 +7,16 @@ found, so any stage's output can be checked against the text it came from.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-from collections.abc import Callable
-
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from marsad.document import Document
 from marsad.events.coder import find_events
+from marsad.events.lexicon import triggers
+from marsad.lexicons.gazetteer import gazetteer
+from marsad.lexicons.user import user_files
 from marsad.recognise.entities import find_entities
 from marsad.recognise.quotes import find_quotes
 from marsad.recognise.source import find_source
@@ -53,11 +57,23 @@ def as_date(value: str | dt.date | None) -> dt.date | None:
         raise ValueError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
 
 
+def load_lexicons(paths: Iterable[str | os.PathLike[str]]) -> tuple[Path, ...]:
+    """Read and compile user lexicon files now, so that a bad one fails (LexiconError naming file,
+    line and field) before any article is read; the files, as `extract(lexicons=…)` takes them."""
+    files = user_files(paths)
+    gazetteer(files)
+    triggers(files)
+    return files
+
+
 def extract(text: str, published: str | dt.date | None = None, doc_id: str | None = None, *,
-            url: str | None = None, title: str | None = None, publisher: str | None = None) -> Document:
-    """Read one article and return the Document with everything marsad found in it."""
+            url: str | None = None, title: str | None = None, publisher: str | None = None,
+            lexicons: Iterable[str | os.PathLike[str]] = ()) -> Document:
+    """Read one article and return the Document with everything marsad found in it. `lexicons`:
+    user lexicon files (TSV, see `marsad.lexicons.user`) that extend the packaged ones, later ones
+    winning; each set of files is read once per process."""
     doc = Document(text, doc_id=doc_id, published=as_date(published), url=url, title=title,
-                   publisher=publisher)
+                   publisher=publisher, lexicons=user_files(lexicons))
     for stage in STAGES:
         stage(doc)
     return doc

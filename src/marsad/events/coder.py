@@ -47,7 +47,7 @@ def find_events(doc: Document) -> None:
     text = doc.norm.text
     # a trigger inside an actor's name is no trigger (وزارة is not و + زاره "visited him"), and
     # an actor word inside a trigger is no actor (طيار in طائرات بدون طيار)
-    found = triggers().find(text)
+    found = triggers(doc.lexicons).find(text)
     inside_actor = _covered(len(text), [(a.nstart, a.nend) for a in doc.actors])
     hits = [h for h in found if _trigger(h).code.type is not None and not _within(inside_actor, h.start, h.end)]
     casualties = [h for h in found if _trigger(h).casualty]

@@ -2,10 +2,13 @@
 (`cameo_codes.tsv`), and the Arabic triggers that express them (`triggers.tsv`)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from pathlib import Path
 
-from marsad.lexicons import read_table
+from marsad.lexicons import Row, read_table
+from marsad.lexicons.user import later_wins, table_layers
 from marsad.text.normalise import normalise_word
 from marsad.text.phrases import VERB_PROCLITICS, PhraseMatcher
 
@@ -48,17 +51,27 @@ def event_codes() -> dict[str, EventCode]:
     return codes
 
 
-@cache
-def triggers() -> PhraseMatcher[Trigger]:
+def triggers(files: tuple[Path, ...] = ()) -> PhraseMatcher[Trigger]:
+    """The triggers of triggers.tsv and of the user lexicon `files` (absolute paths, see
+    `lexicons.user`), compiled once per set of files."""
+    return _compile(files)  # one cache entry for triggers() and triggers(()) alike
+
+
+@lru_cache(maxsize=4)
+def _compile(files: tuple[Path, ...]) -> PhraseMatcher[Trigger]:
+    return PhraseMatcher(later_wins([list(_triggers(rows)) for rows in table_layers("triggers", files)]),
+                         VERB_PROCLITICS)
+
+
+def _triggers(rows: list[Row]) -> Iterator[tuple[str, Trigger]]:
     codes = event_codes()
-    entries = []
-    for row in read_table("triggers.tsv", ("forms_ar", "cameo")):
+    for row in rows:
         cameo = row.get("cameo") or ""
         if cameo not in codes:
-            raise row.error("cameo", f"{cameo!r} is not in cameo_codes.tsv")
+            raise row.error("cameo", f"{cameo!r} is not a CAMEO code of cameo_codes.tsv")
         trigger = Trigger(codes[cameo], row.get("pos") or "verb",
                           tuple(normalise_word(p) for p in row.alternatives("target")),
                           "ambiguous" in (row.get("note") or ""),
                           any(w in (row.get("note") or "") for w in ("casualty", "outcome")))
-        entries.extend((form, trigger) for form in row.alternatives("forms_ar"))
-    return PhraseMatcher(entries, VERB_PROCLITICS)
+        for form in row.alternatives("forms_ar"):
+            yield form, trigger

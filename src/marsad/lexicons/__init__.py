@@ -48,11 +48,12 @@ class Row:
 def read_table(path: Path | str, required: tuple[str, ...] = ()) -> list[Row]:
     """The rows of a lexicon file; a line with the wrong number of fields is an error."""
     path = Path(path)
-    if not path.is_absolute() and not path.exists():
+    # a bare name is the packaged file, even where the current folder has a file of that name
+    if not path.is_absolute() and (LEXICON_DIR / path).exists():
         path = LEXICON_DIR / path
     rows: list[Row] = []
     header: list[str] | None = None
-    with open(path, encoding="utf-8") as f:
+    with open(path, encoding="utf-8-sig") as f:  # a spreadsheet may save a byte-order mark
         for lineno, line in enumerate(f, 1):
             line = line.rstrip("\r\n")
             if not line.strip() or line.startswith("#"):
@@ -65,7 +66,8 @@ def read_table(path: Path | str, required: tuple[str, ...] = ()) -> list[Row]:
                     raise LexiconError(f"{path}:{lineno}: header lacks the column(s) {', '.join(missing)}")
                 continue
             if len(cells) > len(header):
-                raise LexiconError(f"{path}:{lineno}: {len(cells)} fields, the header has {len(header)}")
+                raise LexiconError(f"{path}:{lineno}: {len(cells)} fields, the header has {len(header)}: "
+                                   f"field {len(header) + 1} ({cells[len(header)]!r}) has no column")
             cells += [""] * (len(header) - len(cells))  # trailing empty fields may be left off
             rows.append(Row(str(path), lineno, dict(zip(header, cells))))
     return rows

@@ -1,15 +1,18 @@
 """Compile the lexicon files into the two matchers the entity recogniser runs over a text:
 one for named entries (countries, nisba adjectives, capitals, places, people, organisations,
-outlets) and one for agents (role nouns). Built once per process, on first use.
+outlets) and one for agents (role nouns). Built once per process and set of user lexicons
+(`lexicons.user`), on first use.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from pathlib import Path
 
-from marsad.lexicons import LEXICON_DIR, Row, read_table
+from marsad.lexicons import LEXICON_DIR, Row
 from marsad.lexicons.entries import Agent, Entry, Form, Office, Place
+from marsad.lexicons.user import later_wins, table_layers
 from marsad.text.normalise import normalise_word
 from marsad.text.phrases import PhraseMatcher
 
@@ -121,12 +124,16 @@ def _agents(rows: list[Row]) -> Iterator[tuple[str, Agent]]:
             yield form, agent
 
 
-def _named_forms() -> Iterable[tuple[str, Form]]:
-    yield from _country_forms(read_table("countries.tsv", ("iso3", "name", "forms_ar")))
-    yield from _place_forms(read_table("places.tsv", ("name", "forms_ar")))
-    yield from _people_forms(read_table("people.tsv", ("name", "forms_ar", "office")))
-    yield from _organisation_forms(read_table("organisations.tsv", ("name", "forms_ar")))
-    yield from _organisation_forms(read_table("outlets.tsv", ("name", "forms_ar")), "MED", "ambiguous_ar")
+_NAMED_TABLES = ("countries", "places", "people", "organisations", "outlets")
+
+
+def _named_forms(countries: list[Row], places: list[Row], people: list[Row], organisations: list[Row],
+                 outlets: list[Row]) -> Iterable[tuple[str, Form]]:
+    yield from _country_forms(countries)
+    yield from _place_forms(places)
+    yield from _people_forms(people)
+    yield from _organisation_forms(organisations)
+    yield from _organisation_forms(outlets, "MED", "ambiguous_ar")
 
 
 @cache
@@ -143,14 +150,21 @@ def _mark_common(form: str, meaning: Form) -> Form:
     return meaning
 
 
-@cache
-def gazetteer() -> Gazetteer:
-    """The compiled lexicons (built once per process)."""
-    forms = [(form, _mark_common(form, meaning)) for form, meaning in _named_forms()]
+def gazetteer(files: tuple[Path, ...] = ()) -> Gazetteer:
+    """The compiled lexicons: the packaged ones, extended by the user lexicon `files` (absolute
+    paths, see `lexicons.user`). Built once per set of files."""
+    return _compile(files)  # one cache entry for gazetteer() and gazetteer(()) alike
+
+
+@lru_cache(maxsize=4)
+def _compile(files: tuple[Path, ...]) -> Gazetteer:
+    layers = zip(*(table_layers(table, files) for table in _NAMED_TABLES))
+    named = later_wins([list(_named_forms(*tables)) for tables in layers])
+    forms = [(form, _mark_common(form, meaning)) for form, meaning in named]
     entries = {form.entry.key: form.entry for _, form in forms}
     holders: dict[tuple[str, str | None], list[Entry]] = {}
     for entry in entries.values():
         for office in {(o.office, o.country) for o in entry.offices}:
             holders.setdefault(office, []).append(entry)
-    return Gazetteer(PhraseMatcher(forms), PhraseMatcher(_agents(read_table("agents.tsv", ("forms_ar", "role")))),
-                     holders)
+    agents = later_wins([list(_agents(rows)) for rows in table_layers("agents", files)])
+    return Gazetteer(PhraseMatcher(forms), PhraseMatcher(agents), holders)

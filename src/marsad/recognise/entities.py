@@ -36,7 +36,7 @@ class _Hit:
 
 def find_entities(doc: Document) -> None:
     """Pipeline stage: fill `doc.entities`."""
-    gaz = gazetteer()
+    gaz = gazetteer(doc.lexicons)
     year = doc.published.year if doc.published else None
     named = gaz.names.find_all(doc.norm.text)
     hits = _select(named, gaz.agents.find_all(doc.norm.text), year)

@@ -24,6 +24,11 @@ _LAM_PREFIXES = frozenset(p for p in PROCLITICS if p.endswith("ل"))
 VERB_PROCLITICS = PROCLITICS | {c + "س" for c in CONJUNCTIONS}
 
 
+def phrase_key(form: str) -> str:
+    """What a form is matched as: normalised, with single spaces between its words."""
+    return " ".join(normalise_word(form).split())
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseHit(Generic[T]):
     """A phrase found at normalised [start, end); `prefix` is the proclitics before it."""
@@ -42,7 +47,7 @@ class PhraseMatcher(Generic[T]):
         self._proclitics = proclitics
         payloads: dict[str, list[T]] = {}
         for form, payload in entries:
-            key = " ".join(normalise_word(form).split())
+            key = phrase_key(form)
             if len(key) >= 2:
                 payloads.setdefault(key, []).append(payload)
         self._payloads = {k: tuple(v) for k, v in payloads.items()}
