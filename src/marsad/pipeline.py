@@ -21,6 +21,7 @@ from marsad.recognise.entities import find_entities
 from marsad.recognise.quotes import find_quotes
 from marsad.recognise.source import find_source
 from marsad.recognise.times import find_times
+from marsad.recognise.unlisted import find_unlisted_names
 from marsad.text.segment import segment
 
 Stage = Callable[[Document], None]
@@ -39,7 +40,8 @@ def check_language(doc: Document) -> None:
         doc.warnings.append(f"mostly non-Arabic text ({100 * arabic // letters}% Arabic letters)")
 
 
-STAGES: list[Stage] = [check_language, segment, find_times, find_source, find_entities, find_events, find_quotes]
+STAGES: list[Stage] = [check_language, segment, find_times, find_source, find_entities, find_unlisted_names,
+                       find_events, find_quotes]
 
 
 def as_date(value: str | dt.date | None) -> dt.date | None:

@@ -33,7 +33,9 @@ class PersonName:
 
 
 @cache
-def _name_parts() -> dict[str, str]:
+def name_parts() -> dict[str, str]:
+    """The names and name particles of name_parts.tsv (محمد، عبد، أبو، بوتين), normalised, with
+    their English spelling."""
     if not (LEXICON_DIR / "name_parts.tsv").exists():
         return {}
     return {normalise_word(r.get("arabic") or ""): r.get("english") or "" for r in read_table("name_parts.tsv")}
@@ -54,7 +56,7 @@ def _stop_form(word: str) -> str:
     return norm[:-1] + "ى" if word.endswith("ى") else norm
 
 
-def _ends_name(written: str) -> bool:
+def ends_name(written: str) -> bool:
     """Does this word, as written in the original text, end a name?"""
     word = _stop_form(written)
     stop = _not_names()
@@ -73,7 +75,7 @@ def read_person_name(doc: Document, start: int, limit: int) -> PersonName | None
             break
         start_o, end_o = doc.span(m.start(), m.end())
         written = doc.text[start_o:end_o]
-        if _ends_name(written) or _TANWEEN.search(written):
+        if ends_name(written) or _TANWEEN.search(written):
             break  # names take no nunation: معزولاً، احتفاءً are adjectives and nouns
         words.append(m)
         if text[m.end():m.end() + 1] != " ":
@@ -89,14 +91,14 @@ def read_person_name(doc: Document, start: int, limit: int) -> PersonName | None
 
 def _is_name_part(word: str) -> bool:
     """A given or family name that name_parts.tsv lists (not a particle such as بن or آل)."""
-    parts = _name_parts()
+    parts = name_parts()
     return word not in _CONTINUES and (word in parts or (word.startswith("ال") and word[2:] in parts))
 
 
 def transliterate(name: str) -> str:
     """English spelling of an Arabic name: known parts from name_parts.tsv (two-word parts such
     as عبد الله first), the rest letter by letter."""
-    parts = _name_parts()
+    parts = name_parts()
     words, out, i = name.split(), [], 0
     while i < len(words):
         pair = " ".join(words[i:i + 2])

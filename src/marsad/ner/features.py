@@ -1,0 +1,196 @@
+"""CRF features of the words of a sentence.
+
+A word's own features depend only on the word, so they are computed once per distinct word and
+cached; a token's features are its own, its neighbours' (renamed by position) and the lexicon
+marks that fall on it. That keeps tagging cheap enough to run on every article.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from marsad.lexicons.gazetteer import gazetteer
+from marsad.resolve.names import name_parts
+from marsad.text.clitics import analyse
+from marsad.text.normalise import normalise_word
+
+_DIGITS = frozenset("0123456789")
+
+
+def _shape(word: str) -> str:
+    if not word:
+        return "empty"
+    if all(c in _DIGITS for c in word):
+        return "digits"
+    if any(c in _DIGITS for c in word):
+        return "hasdigit"
+    if word.isascii() and word.isalpha():
+        return "latin"
+    if not word[0].isalnum():
+        return "punct"
+    return "arabic"
+
+
+_LONG_VOWELS = str.maketrans({"ا": "V", "و": "V", "ي": "V"})
+
+
+def _skeleton(stem: str) -> str:
+    """Consonants and long vowels (فولكسفاغن → CVCCCCVCC): Arabic words follow a few patterns,
+    borrowed names do not."""
+    if not stem.isalpha() or stem.isascii():
+        return "-"
+    return "".join("V" if c == "V" else "C" for c in stem[:10].translate(_LONG_VOWELS))
+
+
+def _stem(word: str) -> tuple[str, str, str]:
+    """(proclitics, stem, suffix) of the shortest-stemmed reading that keeps the article."""
+    readings = analyse(word)
+    if not readings:
+        return "", word, ""
+    plain = [r for r in readings if not r.suffix] or list(readings)
+    reading = min(plain, key=lambda r: len(r.stem))
+    return reading.prefix, reading.stem, reading.suffix
+
+
+@lru_cache(maxsize=100_000)
+def word_features(word: str) -> tuple[str, ...]:
+    """The features of one normalised word, as the token being labelled."""
+    prefix, stem, suffix = _stem(word)
+    own = [f"w={word}", f"stem={stem}", f"pre={prefix}", f"suf={suffix}", f"shape={_shape(word)}",
+           f"len={min(len(stem), 8)}", f"cv={_skeleton(stem)}"]
+    own.extend(f"p{n}={stem[:n]}" for n in (1, 2, 3, 4) if len(stem) > n)
+    own.extend(f"s{n}={stem[-n:]}" for n in (1, 2, 3, 4) if len(stem) > n)
+    if word.startswith("ال"):
+        own.append("article")
+    if word in name_parts() or stem in name_parts():
+        own.append("given")
+    return tuple(own)
+
+
+@lru_cache(maxsize=100_000)
+def neighbour_features(word: str) -> tuple[str, ...]:
+    """The features of a word as seen from the word beside it."""
+    prefix, stem, suffix = _stem(word)
+    near = [f"w={word}", f"stem={stem}", f"shape={_shape(word)}", f"pre={prefix}",
+            f"p2={stem[:2]}", f"s2={stem[-2:]}", f"s3={stem[-3:]}"]
+    if word in name_parts() or stem in name_parts():
+        near.append("given")
+    return tuple(near)
+
+
+OFFSETS = (-2, -1, 1, 2)  # the neighbours whose features a word gets
+
+
+def lexicon_marks(sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+    """For each normalised word of each sentence, what the lexicons say of the phrase it stands
+    in: B/I of a named entry (its kind and how it was named) or of an agent noun (الرئيس، وزير
+    الخارجية), and whether such a phrase ends just before it or starts just after it."""
+    marks: list[list[list[str]]] = [[[] for _ in words] for words in sentences]
+    where, starts, position = [], [], 0
+    for s, words in enumerate(sentences):
+        for w, word in enumerate(words):
+            where.append((s, w))
+            starts.append(position)
+            position += len(word) + 1
+    # one pass over the whole document; a phrase never matches across the line breaks
+    text = "\n".join(" ".join(words) for words in sentences)
+    gaz = gazetteer()
+    for label, matcher in (("lex", gaz.names), ("agent", gaz.agents)):
+        for hit in matcher.find(text):
+            s, first = where[bisect.bisect_right(starts, hit.start) - 1]
+            last = where[bisect.bisect_right(starts, hit.end - 1) - 1][1]
+            kind = _kind(label, hit.payloads)
+            sentence = marks[s]
+            for i in range(first, last + 1):
+                sentence[i].append(f"{label}={'B' if i == first else 'I'}-{kind}")
+            if first > 0:
+                sentence[first - 1].append(f"{label}+1={kind}")
+            if last + 1 < len(sentence):
+                sentence[last + 1].append(f"{label}-1={kind}")
+    return marks
+
+
+def _kind(label: str, payloads: tuple) -> str:
+    if label == "agent":
+        return payloads[0].kind
+    form = payloads[0]
+    return f"{form.entry.kind}:{form.role}"
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedDocument:
+    """A document's sentences as normalised words, with what the lexicons and the rest of the
+    document say of each word: what both the trainer's feature strings and the tagger use."""
+
+    words: list[list[str]]
+    marks: list[list[list[str]]]
+    cues: dict[str, frozenset[str]]
+
+
+def prepare(sentences: Sequence[Sequence[str]], normalised: bool = False) -> PreparedDocument:
+    """The words of a document's sentences, normalised unless they are already, with their
+    lexicon marks and cues."""
+    words = [list(sentence) if normalised else [normalise_word(w) or w for w in sentence] for sentence in sentences]
+    marks = lexicon_marks(words)
+    return PreparedDocument(words, marks, _document_cues(words, marks))
+
+
+def document_features(sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+    """The CRF features of each word of each sentence of one document (words as written).
+
+    A word's features are its own (`word_features`), its neighbours' two either side
+    (`neighbour_features`, named by offset: "-1:w=…", or "-1:edge" past the sentence's ends),
+    the lexicon marks on it, and what the rest of the document says of it (`cue`): a surname
+    standing alone is a person's where the article also wrote it after a given name."""
+    doc = prepare(sentences)
+    return [_sentence_features(words, marks, doc.cues) for words, marks in zip(doc.words, doc.marks)]
+
+
+def sentence_features(words: Sequence[str]) -> list[list[str]]:
+    """The CRF features of the words of a sentence read on its own."""
+    return document_features([words])[0]
+
+
+@lru_cache(maxsize=200_000)
+def cue_key(word: str) -> str:
+    """What document cues are gathered under: the word without its clitics."""
+    return _stem(word)[1]
+
+
+def _document_cues(norms: list[list[str]], marks: list[list[list[str]]]) -> dict[str, frozenset[str]]:
+    """For each content word, what its occurrences in the document have beside them."""
+    cues: dict[str, set[str]] = {}
+    given = name_parts()
+    for words, sentence_marks in zip(norms, marks):
+        for i, word in enumerate(words):
+            stem = cue_key(word)
+            if len(stem) < 3 or not stem.isalpha():
+                continue
+            found = cues.setdefault(stem, set())
+            if i > 0 and words[i - 1] in given:
+                found.add("doc:after_given")
+            found.update("doc:" + m for m in sentence_marks[i] if m.startswith(("lex=", "agent-1")))
+    return {stem: frozenset(found) for stem, found in cues.items()}
+
+
+def edge_features(i: int, size: int) -> list[str]:
+    """"-1:edge", "+2:edge" …: the offsets that fall just outside a sentence of `size` words."""
+    return [f"{offset:+d}:edge" for offset in OFFSETS if i + offset in (-1, size)]
+
+
+def _sentence_features(norms: list[str], marks: list[list[str]], cues: dict[str, frozenset[str]]) -> list[list[str]]:
+    near = [neighbour_features(w) for w in norms]
+    features = []
+    for i, word in enumerate(norms):
+        token = list(word_features(word))
+        for offset in OFFSETS:
+            j = i + offset
+            if 0 <= j < len(norms):
+                token.extend(f"{offset:+d}:{f}" for f in near[j])
+        token.extend(edge_features(i, len(norms)))
+        token.extend(marks[i])
+        token.extend(cues.get(cue_key(word), ()))
+        features.append(token)
+    return features

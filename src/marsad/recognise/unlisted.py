@@ -1,0 +1,155 @@
+"""Names no lexicon lists: people, organisations and places the NER model finds (`marsad.ner`).
+
+Runs after the lexicon-based recogniser and only adds: a name the model finds where the
+lexicons found nothing becomes an entity (confidence 0.6, `how` "model" on its mentions), every
+other occurrence of the same name in the article joins it, and people and organisations can
+act in events. A person's country and sector come from the title or body named just before
+the name (المتحدث باسم الجيش السوداني العقيد X → SDN, MIL), an organisation's from a nisba
+just after it (حزب الأمة السوداني → SDN).
+"""
+from __future__ import annotations
+
+import bisect
+from itertools import groupby
+
+from marsad.document import ActorMention, Document, Entity, Mention, Token
+from marsad.ner.tagger import entity_spans, tagger
+from marsad.resolve.names import ends_name, name_parts, transliterate
+
+_KINDS = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC"}  # MISC is too mixed a bag to report
+
+
+def find_unlisted_names(doc: Document) -> None:
+    """Pipeline stage: add the entities the model finds and no lexicon matched."""
+    sentences = [list(group) for _, group in groupby(doc.tokens, key=lambda t: t.sentence)]
+    if not sentences:
+        return
+    labels = tagger().tag_document([[t.norm for t in tokens] for tokens in sentences], normalised=True)
+    taken = sorted((m.nstart, m.nend) for e in doc.entities for m in e.mentions)
+    taken += [(a.nstart, a.nend) for a in doc.actors] + [(t.nstart, t.nend) for t in doc.times]
+    taken.sort()
+    words = {t.norm for t in doc.tokens}
+    found: dict[str, Entity] = {}
+    for tokens, tags in zip(sentences, labels):
+        for first, last, label in entity_spans(tags):
+            kind = _KINDS.get(label)
+            last = _name_end(doc, tokens, first, last)
+            if kind is None or last == first:
+                continue
+            nstart, nend = _strip_clitics(tokens[first], words), tokens[last - 1].nend
+            if not _overlaps(taken, nstart, nend) and _plausible(doc, kind, tokens[first:last], nstart):
+                _add(doc, found, kind, nstart, nend)
+    if not found:
+        return
+    _join_other_mentions(doc, found, taken)
+    _add_to_document(doc, list(found.values()))
+
+
+def _name_end(doc: Document, tokens: list[Token], first: int, last: int) -> int:
+    """The name stops at a word that never belongs to one (في، قالت، رضي …) or at punctuation."""
+    for i in range(first, last):
+        token = tokens[i]
+        if not token.norm.isalpha() or ends_name(doc.text[token.start:token.end]):
+            return i
+    return last
+
+
+def _plausible(doc: Document, kind: str, tokens: list[Token], nstart: int) -> bool:
+    """The model's single words are often ordinary nouns (المدينة، أكراد) or given names alone
+    (محمد): one word makes a name only when it has no article, is not a name part listed on its own, and a person's
+    has a title just before it."""
+    if not any(tagger().looks_like_a_name(t.norm) for t in tokens):
+        return False  # the context alone made it a name: ستبقيان موحدتين
+    if len(tokens) > 1:
+        return True
+    word = tokens[0].norm
+    if len(word) < 3 or word.startswith("ال") or word in name_parts():
+        return False
+    return kind != "PER" or _title_before(doc, nstart) is not None
+
+
+def _strip_clitics(token: Token, words: set[str]) -> int:
+    """Where a name starts inside its first word: after و ف ب ك when the article follows them
+    (والأهلي), after لل (للأهلي, the alef of ال dropped), and after any proclitic when the
+    article writes the bare word elsewhere (وبركات … بركات)."""
+    word = token.norm
+    for clitic in ("وال", "فال", "بال", "كال"):
+        if word.startswith(clitic) and len(word) > len(clitic) + 1:
+            return token.nstart + len(clitic) - 2
+    if word.startswith("لل") and len(word) > 4:
+        return token.nstart + 2
+    for size in (2, 1):
+        if len(word) > size + 2 and all(c in "وفبلك" for c in word[:size]) and word[size:] in words:
+            return token.nstart + size
+    return token.nstart
+
+
+def _overlaps(taken: list[tuple[int, int]], nstart: int, nend: int) -> bool:
+    i = bisect.bisect_left(taken, (nend, nend))
+    return any(start < nend and nstart < end for start, end in taken[max(i - 8, 0):i])
+
+
+def _add(doc: Document, found: dict[str, Entity], kind: str, nstart: int, nend: int) -> None:
+    arabic = doc.norm.text[nstart:nend]
+    entity = found.get(arabic)
+    if entity is None:
+        start, end = doc.span(nstart, nend)
+        entity = found[arabic] = Entity("", kind, transliterate(arabic), doc.text[start:end], confidence=0.6,
+                                        key=f"model:{kind}:{arabic}")
+        entity.country, entity.sector = _context(doc, kind, nstart, nend)
+        entity.code = (entity.country or "") + (entity.sector or "") or None
+    entity.mentions.append(_mention(doc, nstart, nend))
+
+
+def _mention(doc: Document, nstart: int, nend: int) -> Mention:
+    start, end = doc.span(nstart, nend)
+    return Mention(doc.text[start:end], start, end, doc.sentence_of(nstart), nstart, nend, "model")
+
+
+def _context(doc: Document, kind: str, nstart: int, nend: int) -> tuple[str | None, str | None]:
+    """Country and sector from the title before a person or the nisba after an organisation."""
+    if kind == "PER":
+        title = _title_before(doc, nstart)
+        if title is not None:
+            return title.country, title.sector
+    if kind == "ORG":
+        after = [a for a in doc.actors if a.adjective and 0 <= a.nstart - nend <= 1]
+        if after:
+            return after[0].country, None
+    return None, None
+
+
+def _title_before(doc: Document, nstart: int) -> ActorMention | None:
+    """The title or body named just before a person's name, at most one word (a rank) between."""
+    i = bisect.bisect_right([a.nend for a in doc.actors], nstart)
+    for actor in reversed(doc.actors[max(i - 3, 0):i]):
+        between = doc.norm.text[actor.nend:nstart].split()
+        if actor.nend <= nstart and not actor.adjective and len(between) <= 1 and all(w.isalpha() for w in between):
+            return actor if actor.entity is None or actor.entity.kind != "LOC" else None
+    return None
+
+
+def _join_other_mentions(doc: Document, found: dict[str, Entity], taken: list[tuple[int, int]]) -> None:
+    """Every other place the article writes a found name (the model may have missed some)."""
+    text = doc.norm.text
+    for arabic, entity in found.items():
+        seen = {m.nstart for m in entity.mentions}
+        start = text.find(arabic)
+        while start != -1:
+            end = start + len(arabic)
+            bounded = (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+            if bounded and start not in seen and not _overlaps(taken, start, end):
+                entity.mentions.append(_mention(doc, start, end))
+            start = text.find(arabic, end)
+        entity.mentions.sort(key=lambda m: m.nstart)
+
+
+def _add_to_document(doc: Document, entities: list[Entity]) -> None:
+    doc.entities = sorted(doc.entities + entities, key=lambda e: min(m.start for m in e.mentions))
+    for n, entity in enumerate(doc.entities, 1):
+        entity.id = f"ent-{n}"
+    actors = [ActorMention(m.nstart, m.nend, e.name, e.country, e.sector, e)
+              for e in entities if e.kind != "LOC" for m in e.mentions]
+    doc.actors = sorted(doc.actors + actors, key=lambda a: a.nstart)
+    places = [(m, e) for e in entities if e.kind == "LOC" for m in e.mentions]
+    doc.place_mentions = sorted(doc.place_mentions + places, key=lambda p: p[0].nstart)
