@@ -115,6 +115,100 @@ def evaluate(
     print(scoring.to_json(report, show_misses) if json_output else scoring.format_report(report, show_misses))
 
 
+def _open_output(output: Optional[Path]):
+    """The file to write to (standard output when None); one line and exit status 2 if it cannot be."""
+    try:
+        return open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout)
+    except OSError as err:
+        _complain(f"{output}: cannot be written ({err.strerror})")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def ner(
+    paths: Annotated[list[str], typer.Argument(help="Articles (anything extract reads: files, folders, -), or CoNLL files with --conll.")],
+    conll: Annotated[bool, typer.Option("--conll", help="PATHs are CoNLL files: tag their first column, one output line per input line.")] = False,
+    doc_ids: Annotated[bool, typer.Option("--doc-ids", help="Without --conll: a '# doc_id = ID' line before each article.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
+    max_mb: Annotated[float, typer.Option(help="Refuse inputs larger than this many megabytes.")] = MAX_BYTES / 1e6,
+) -> None:
+    """Label words with the named-entity model: token<TAB>TAG (B-/I- PERS LOC ORG MISC, or O), a blank line after each sentence."""
+    from marsad.ner.conll import ConllError, format_sentences, tag_conll_file, tag_text
+    from marsad.read.inputs import read_inputs
+
+    failed = 0
+    with _open_output(output) as out:
+        if conll:
+            ends_in_a_word = False
+            for path in paths:
+                try:
+                    lines = tag_conll_file(path)
+                except ConllError as err:
+                    failed += 1
+                    _complain(str(err))
+                    continue
+                if ends_in_a_word:
+                    out.write("\n")  # the files' sentences never run together
+                out.write("".join(line + "\n" for line in lines))
+                ends_in_a_word = bool(lines[-1])
+        else:
+            for item in read_inputs(paths, int(max_mb * 1e6)):
+                if isinstance(item, InputProblem):
+                    failed += 1
+                    _complain(str(item))
+                    continue
+                for warning in item.warnings:
+                    _complain(f"{item.origin}: warning: {warning}")
+                out.write(format_sentences(tag_text(item.text), item.doc_id if doc_ids else None))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def unknowns(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .json .jsonl .zip .html), folders, or - for standard input.")],
+    top: Annotated[int, typer.Option("--top", min=0, help="How many names to list (0: all).")] = 30,
+    tsv: Annotated[bool, typer.Option("--tsv", help="Print lexicon TSV (a block per table) to correct and pass back with --lexicon.")] = False,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", help="Only names of this kind: PER, ORG or LOC; repeatable.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD, for inputs that carry none.")] = None,
+    max_mb: Annotated[float, typer.Option(help="Refuse inputs larger than this many megabytes.")] = MAX_BYTES / 1e6,
+    lexicon: LexiconOption = None,
+) -> None:
+    """List the most frequent names no lexicon lists (read after a title, or found by the NER model)."""
+    from marsad.unknowns import LEXICON_COLUMNS, format_table, lexicon_tsv, unknown_names
+
+    kinds = [k.upper() for k in kind or []]
+    if any(k not in LEXICON_COLUMNS for k in kinds):
+        raise typer.BadParameter(f"--kind must be one of {', '.join(LEXICON_COLUMNS)}")
+    date = _parse_published(published)
+    lexicons = _lexicons(lexicon)
+    count = {"documents": 0, "failed": 0}
+
+    def documents():
+        for item in extract_inputs(paths, date, int(max_mb * 1e6), lexicons):
+            if isinstance(item, InputProblem):
+                count["failed"] += 1
+                _complain(str(item))
+                continue
+            article, doc = item
+            for warning in doc.warnings:
+                _complain(f"{article.origin}: warning: {warning}")
+            count["documents"] += 1
+            yield doc
+
+    names = unknown_names(documents(), top or None, kinds or None)
+    if tsv:
+        sys.stdout.write(lexicon_tsv(names))
+    elif count["documents"]:
+        from rich.console import Console
+
+        title = f"Names no lexicon lists, in {count['documents']} document(s)" if names else \
+            f"No names outside the lexicons in {count['documents']} document(s)"
+        Console().print(format_table(names, title) if names else title)
+    if count["failed"]:
+        raise typer.Exit(1)
+
+
 SAMPLES = Path(__file__).parent / "data" / "samples"
 
 

@@ -15,6 +15,7 @@ from marsad.lexicons.gazetteer import gazetteer
 from marsad.resolve.names import name_parts
 from marsad.text.clitics import analyse
 from marsad.text.normalise import normalise_word
+from marsad.text.phrases import PhraseHit, longest
 
 _DIGITS = frozenset("0123456789")
 
@@ -44,8 +45,10 @@ def _skeleton(stem: str) -> str:
     return "".join("V" if c == "V" else "C" for c in stem[:10].translate(_LONG_VOWELS))
 
 
+@lru_cache(maxsize=50_000)
 def _stem(word: str) -> tuple[str, str, str]:
-    """(proclitics, stem, suffix) of the shortest-stemmed reading that keeps the article."""
+    """(proclitics, stem, suffix) of the reading with the shortest stem, a reading without a
+    pronoun suffix preferred: والبنك → (وال, بنك, "")."""
     readings = analyse(word)
     if not readings:
         return "", word, ""
@@ -54,7 +57,7 @@ def _stem(word: str) -> tuple[str, str, str]:
     return reading.prefix, reading.stem, reading.suffix
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=8192)  # the tagger keeps each word's weights; this serves training
 def word_features(word: str) -> tuple[str, ...]:
     """The features of one normalised word, as the token being labelled."""
     prefix, stem, suffix = _stem(word)
@@ -69,7 +72,7 @@ def word_features(word: str) -> tuple[str, ...]:
     return tuple(own)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=8192)
 def neighbour_features(word: str) -> tuple[str, ...]:
     """The features of a word as seen from the word beside it."""
     prefix, stem, suffix = _stem(word)
@@ -87,28 +90,41 @@ def lexicon_marks(sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
     """For each normalised word of each sentence, what the lexicons say of the phrase it stands
     in: B/I of a named entry (its kind and how it was named) or of an agent noun (الرئيس، وزير
     الخارجية), and whether such a phrase ends just before it or starts just after it."""
-    marks: list[list[list[str]]] = [[[] for _ in words] for words in sentences]
-    where, starts, position = [], [], 0
-    for s, words in enumerate(sentences):
-        for w, word in enumerate(words):
-            where.append((s, w))
-            starts.append(position)
+    starts, position = [], 0
+    for words in sentences:
+        starts.append([])
+        for word in words:
+            starts[-1].append(position)
             position += len(word) + 1
     # one pass over the whole document; a phrase never matches across the line breaks
     text = "\n".join(" ".join(words) for words in sentences)
     gaz = gazetteer()
-    for label, matcher in (("lex", gaz.names), ("agent", gaz.agents)):
-        for hit in matcher.find(text):
-            s, first = where[bisect.bisect_right(starts, hit.start) - 1]
-            last = where[bisect.bisect_right(starts, hit.end - 1) - 1][1]
+    return marks_from_hits(starts, {"lex": gaz.names.find_all(text), "agent": gaz.agents.find_all(text)})
+
+
+def marks_from_hits(starts: list[list[int]], hits: dict[str, list[PhraseHit]]) -> list[list[list[str]]]:
+    """`lexicon_marks` from matches made already: `starts` holds the offset of every word of
+    every sentence in the text the matchers ran over; `hits` their `find_all` results."""
+    marks: list[list[list[str]]] = [[[] for _ in words] for words in starts]
+    where = [(s, w) for s, words in enumerate(starts) for w in range(len(words))]
+    flat = [start for words in starts for start in words]
+    for label in ("lex", "agent"):
+        for hit in longest(hits.get(label, [])):
+            at = bisect.bisect_right(flat, hit.start) - 1
+            if at < 0:
+                continue
+            s, first = where[at]
+            end = where[bisect.bisect_right(flat, hit.end - 1) - 1]
+            if end[0] != s:
+                continue  # runs past the sentence's end
             kind = _kind(label, hit.payloads)
             sentence = marks[s]
-            for i in range(first, last + 1):
+            for i in range(first, end[1] + 1):
                 sentence[i].append(f"{label}={'B' if i == first else 'I'}-{kind}")
             if first > 0:
                 sentence[first - 1].append(f"{label}+1={kind}")
-            if last + 1 < len(sentence):
-                sentence[last + 1].append(f"{label}-1={kind}")
+            if end[1] + 1 < len(sentence):
+                sentence[end[1] + 1].append(f"{label}-1={kind}")
     return marks
 
 
@@ -126,14 +142,15 @@ class PreparedDocument:
 
     words: list[list[str]]
     marks: list[list[list[str]]]
-    cues: dict[str, frozenset[str]]
+    cues: dict[str, tuple[str, ...]]
 
 
-def prepare(sentences: Sequence[Sequence[str]], normalised: bool = False) -> PreparedDocument:
+def prepare(sentences: Sequence[Sequence[str]], normalised: bool = False,
+            marks: list[list[list[str]]] | None = None) -> PreparedDocument:
     """The words of a document's sentences, normalised unless they are already, with their
-    lexicon marks and cues."""
+    lexicon marks (found here unless given) and cues."""
     words = [list(sentence) if normalised else [normalise_word(w) or w for w in sentence] for sentence in sentences]
-    marks = lexicon_marks(words)
+    marks = marks if marks is not None else lexicon_marks(words)
     return PreparedDocument(words, marks, _document_cues(words, marks))
 
 
@@ -153,26 +170,34 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
     return document_features([words])[0]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def cue_key(word: str) -> str:
     """What document cues are gathered under: the word without its clitics."""
     return _stem(word)[1]
 
 
-def _document_cues(norms: list[list[str]], marks: list[list[list[str]]]) -> dict[str, frozenset[str]]:
-    """For each content word, what its occurrences in the document have beside them."""
+def _document_cues(norms: list[list[str]], marks: list[list[list[str]]]) -> dict[str, tuple[str, ...]]:
+    """For each content word, what its occurrences in the document have beside them: a given
+    name before it, or a lexicon phrase it belongs to or follows. Only the (few) words that
+    have one are visited."""
     cues: dict[str, set[str]] = {}
     given = name_parts()
+
+    def add(word: str, cue: str) -> None:
+        stem = cue_key(word)
+        if len(stem) >= 3 and stem.isalpha():
+            cues.setdefault(stem, set()).add(cue)
+
     for words, sentence_marks in zip(norms, marks):
-        for i, word in enumerate(words):
-            stem = cue_key(word)
-            if len(stem) < 3 or not stem.isalpha():
-                continue
-            found = cues.setdefault(stem, set())
-            if i > 0 and words[i - 1] in given:
-                found.add("doc:after_given")
-            found.update("doc:" + m for m in sentence_marks[i] if m.startswith(("lex=", "agent-1")))
-    return {stem: frozenset(found) for stem, found in cues.items()}
+        for i in range(1, len(words)):
+            if words[i - 1] in given:
+                add(words[i], "doc:after_given")
+        for i, found in enumerate(sentence_marks):
+            for mark in found:
+                if mark.startswith(("lex=", "agent-1")):
+                    add(words[i], "doc:" + mark)
+    # sorted, so that training adds the features in the same order on every run
+    return {stem: tuple(sorted(found)) for stem, found in cues.items()}
 
 
 def edge_features(i: int, size: int) -> list[str]:
@@ -180,7 +205,7 @@ def edge_features(i: int, size: int) -> list[str]:
     return [f"{offset:+d}:edge" for offset in OFFSETS if i + offset in (-1, size)]
 
 
-def _sentence_features(norms: list[str], marks: list[list[str]], cues: dict[str, frozenset[str]]) -> list[list[str]]:
+def _sentence_features(norms: list[str], marks: list[list[str]], cues: dict[str, tuple[str, ...]]) -> list[list[str]]:
     near = [neighbour_features(w) for w in norms]
     features = []
     for i, word in enumerate(norms):

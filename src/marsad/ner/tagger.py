@@ -21,7 +21,8 @@ from marsad.ner.features import (OFFSETS, PreparedDocument, cue_key, edge_featur
                                  prepare, word_features)
 
 MODEL_PATH = Path(__file__).parent.parent / "models" / "ner.crfsuite"
-_CACHED_WORDS = 200_000  # beyond this many distinct words the cache starts again
+_CACHED_WORDS = 100_000  # beyond this many distinct words the cache starts again
+_GAP = max(OFFSETS)  # empty slots between sentences
 
 
 class Tagger:
@@ -33,9 +34,18 @@ class Tagger:
         dump = model.info()
         self.labels = sorted(dump.labels, key=lambda label: int(dump.labels[label]))
         index = {label: i for i, label in enumerate(self.labels)}
-        self._weights: dict[str, np.ndarray] = {}
+        self._attributes: dict[str, int] = {}  # attribute → its row of weights
+        for attribute, _ in dump.state_features:
+            self._attributes.setdefault(attribute, len(self._attributes))
+        # "-1:w=X" is the neighbour feature w=X at offset -1: looked up without building the string
+        self._near: dict[int, dict[str, int]] = {offset: {} for offset in OFFSETS}
+        for attribute, row in self._attributes.items():
+            offset, _, feature = attribute.partition(":")
+            if offset.lstrip("+-").isdigit() and int(offset) in self._near:
+                self._near[int(offset)][feature] = row
+        self._weights = np.zeros((len(self._attributes) + 1, len(self.labels)))  # the last row: zeros
         for (attribute, label), weight in dump.state_features.items():
-            self._weights.setdefault(attribute, np.zeros(len(self.labels)))[index[label]] = weight
+            self._weights[self._attributes[attribute], index[label]] = weight
         self._transitions = np.zeros((len(self.labels), len(self.labels)))
         for (before, after), weight in dump.transitions.items():
             self._transitions[index[before], index[after]] = weight
@@ -43,12 +53,14 @@ class Tagger:
         self._zero = np.zeros(len(self.labels))
         self._outside = index["O"]
 
-    def tag_document(self, sentences: Sequence[Sequence[str]], normalised: bool = False) -> list[list[str]]:
-        """The label of every word of every sentence (words as written, or `normalised`)."""
-        doc = prepare(sentences, normalised)
-        cues = {key: self._sum(found) for key, found in doc.cues.items()}
-        scores = [self._scores(words, marks, cues) for words, marks in zip(doc.words, doc.marks) if words]
-        paths = iter(self._viterbi(scores))
+    def tag_document(self, sentences: Sequence[Sequence[str]], normalised: bool = False,
+                     marks: list[list[list[str]]] | None = None) -> list[list[str]]:
+        """The label of every word of every sentence (words as written, or `normalised`);
+        `marks`: the lexicon marks of the words, when the caller has them (`marks_from_hits`)."""
+        doc = prepare(sentences, normalised, marks)
+        if not any(doc.words):
+            return [[] for _ in doc.words]
+        paths = iter(self._viterbi(self._scores(doc)))
         return [[self.labels[i] for i in next(paths)] if words else [] for words in doc.words]
 
     def tag(self, words: Sequence[str]) -> list[str]:
@@ -61,12 +73,12 @@ class Tagger:
         return int(own.argmax()) != self._outside
 
     def _sum(self, attributes: Iterable[str]) -> np.ndarray:
-        total = np.zeros(len(self.labels))
-        for attribute in attributes:
-            weight = self._weights.get(attribute)
-            if weight is not None:
-                total += weight
-        return total
+        """The summed weights of the attributes, for each label."""
+        return self._weights[self._rows(attributes)].sum(axis=0)
+
+    def _rows(self, attributes: Iterable[str], rows: dict[str, int] | None = None) -> list[int]:
+        absent, rows = len(self._attributes), rows if rows is not None else self._attributes
+        return [rows.get(a, absent) for a in attributes] or [absent]
 
     def _word(self, word: str) -> np.ndarray:
         """One row per role a word plays: itself, then the neighbour at each of OFFSETS."""
@@ -75,51 +87,83 @@ class Tagger:
             if len(self._words) >= _CACHED_WORDS:
                 self._words.clear()
             near = neighbour_features(word)
-            rows = np.stack([self._sum(word_features(word))] +
-                            [self._sum([f"{offset:+d}:{f}" for f in near]) for offset in OFFSETS])
+            roles = [self._rows(word_features(word))] + [self._rows(near, self._near[o]) for o in OFFSETS]
+            rows = np.add.reduceat(self._weights[[r for role in roles for r in role]],
+                                   np.cumsum([0] + [len(role) for role in roles[:-1]]), axis=0)
             self._words[word] = rows
         return rows
 
-    def _scores(self, words: list[str], marks: list[list[str]], cues: dict[str, np.ndarray]) -> np.ndarray:
-        """The score of each label for each word of a sentence (before transitions)."""
-        size = len(words)
-        rows = np.stack([self._word(w) for w in words])  # (words, 1 + offsets, labels)
-        scores = rows[:, 0] + np.stack([cues.get(cue_key(w), self._zero) for w in words])
-        for k, offset in enumerate(OFFSETS, 1):
+    def _scores(self, doc: PreparedDocument) -> list[np.ndarray]:
+        """The score of each label for each word of each non-empty sentence (before transitions).
+
+        The words of all sentences are laid end to end with two empty slots around each
+        sentence, so that shifting by an offset never reaches into the next sentence."""
+        sentences = [words for words in doc.words if words]
+        marks = [m for words, m in zip(doc.words, doc.marks) if words]
+        starts, position = [], _GAP
+        for words in sentences:
+            starts.append(position)
+            position += len(words) + _GAP
+        slots = np.zeros((position, 1 + len(OFFSETS), len(self.labels)))
+        where = np.concatenate([np.arange(start, start + len(words)) for start, words in zip(starts, sentences)])
+        flat = [w for words in sentences for w in words]
+        slots[where] = np.stack([self._word(w) for w in flat])
+        scores = slots[:, 0].copy()
+        for k, offset in enumerate(OFFSETS, 1):  # the word at i + offset, seen from the word at i
             if offset < 0:
-                scores[-offset:] += rows[:offset, k]  # word i - |offset| seen from word i
+                scores[-offset:] += slots[:offset, k]
             else:
-                scores[:-offset] += rows[offset:, k]
-        for i in {0, 1, size - 2, size - 1} - {-1, size}:
-            scores[i] += self._sum(edge_features(i, size))
-        for i, found in enumerate(marks):
-            if found:
-                scores[i] += self._sum(found)
-        return scores
+                scores[:-offset] += slots[offset:, k]
+        scores[where] += self._cues(doc, flat)
+        self._add_edges(scores, np.array(starts), np.array([len(words) for words in sentences]))
+        for start, sentence_marks in zip(starts, marks):
+            for i, found in enumerate(sentence_marks):
+                if found:
+                    scores[start + i] += self._sum(found)
+        return [scores[start:start + len(words)] for start, words in zip(starts, sentences)]
+
+    def _cues(self, doc: PreparedDocument, words: list[str]) -> np.ndarray:
+        sums = {key: self._sum(found) for key, found in doc.cues.items()}
+        return np.stack([sums.get(cue_key(w), self._zero) for w in words]) if sums else 0.0
+
+    def _add_edges(self, scores: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> None:
+        """"-1:edge" on a sentence's first word, "-2:edge" on its second, "+1:edge" on its last …"""
+        for offset in OFFSETS:
+            inside = -1 - offset if offset < 0 else sizes - offset  # the word whose i + offset is outside
+            at = starts + inside
+            valid = (inside >= 0) & (inside < sizes)
+            scores[at[valid]] += self._sum([f"{offset:+d}:edge"])
 
     def _viterbi(self, scores: list[np.ndarray]) -> list[list[int]]:
-        """The best label sequence of every sentence, all sentences stepped through together."""
-        if not scores:
-            return []
-        lengths = np.array([len(s) for s in scores])
-        longest, count, labels = int(lengths.max()), len(scores), len(self.labels)
-        padded = np.zeros((count, longest, labels))
-        for i, s in enumerate(scores):
-            padded[i, :len(s)] = s
-        best = padded[:, 0].copy()
-        back = np.zeros((count, longest, labels), dtype=np.intp)
-        for t in range(1, longest):
-            candidates = best[:, :, None] + self._transitions[None]
-            back[:, t] = candidates.argmax(axis=1)
-            stepped = candidates.max(axis=1) + padded[:, t]
-            best = np.where((t < lengths)[:, None], stepped, best)
-        rows = np.arange(count)
-        paths = np.zeros((count, longest), dtype=np.intp)
-        paths[rows, lengths - 1] = best.argmax(axis=1)
-        for t in range(longest - 1, 0, -1):
-            inside = t <= lengths - 1
-            paths[:, t - 1] = np.where(inside, back[rows, t, paths[:, t]], paths[:, t - 1])
-        return [paths[i, :n].tolist() for i, n in enumerate(lengths)]
+        """The best label sequence of every sentence. The sentences are stepped through
+        together, longest first, so the ones still running at a step are a prefix of the batch."""
+        order = sorted(range(len(scores)), key=lambda i: -len(scores[i]))
+        lengths = [len(scores[i]) for i in order]
+        padded = np.zeros((lengths[0], len(order), len(self.labels)))
+        for k, i in enumerate(order):
+            padded[:lengths[k], k] = scores[i]
+        running = np.searchsorted(-np.array(lengths), -np.arange(lengths[0]), side="left")
+        best = padded[0].copy()
+        back = np.zeros((lengths[0], len(order), len(self.labels)), dtype=np.intp)
+        for t in range(1, lengths[0]):
+            k = running[t]
+            candidates = best[:k, :, None] + self._transitions
+            back[t, :k] = candidates.argmax(axis=1)
+            best[:k] = candidates.max(axis=1) + padded[t, :k]
+        # back from each sentence's end: at step t the sentences at least t + 1 words long
+        # are again a prefix, and a sentence's last label stays its best until t reaches it
+        label = best.argmax(axis=1)
+        paths = np.zeros((lengths[0], len(order)), dtype=np.intp)
+        for t in range(lengths[0] - 1, 0, -1):
+            k = running[t]
+            paths[t, :k] = label[:k]
+            label[:k] = back[t, np.arange(k), label[:k]]
+        paths[0] = label
+        columns = paths.T.tolist()
+        ordered: list[list[int]] = [[] for _ in scores]
+        for k, i in enumerate(order):
+            ordered[i] = columns[k][:lengths[k]]
+        return ordered
 
 
 @cache

@@ -11,49 +11,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pycrfsuite
 
+from marsad.ner.conll import as_documents, read_conll
 from marsad.ner.features import document_features
 from marsad.ner.tagger import MODEL_PATH, Tagger, entity_spans
 
-# AQMAR writes PER and MIS0-3 where ANERcorp writes PERS and MISC.
-_TYPE_NAMES = {"PER": "PERS", "MIS0": "MISC", "MIS1": "MISC", "MIS2": "MISC", "MIS3": "MISC", "MIS": "MISC"}
-DOCUMENT_SENTENCES = 20
 PARAMETERS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
-
-
-def read_conll(path: Path) -> Iterator[tuple[list[str], list[str]]]:
-    """(words, tags) of each sentence of a `token TAG` file; blank lines end sentences."""
-    words: list[str] = []
-    tags: list[str] = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            cells = line.split()
-            if not cells:
-                if words:
-                    yield words, tags
-                words, tags = [], []
-                continue
-            words.append(cells[0])
-            tags.append(_tag(cells[-1]) if len(cells) > 1 else "O")
-    if words:
-        yield words, tags
-
-
-def _tag(tag: str) -> str:
-    if tag == "O" or "-" not in tag:
-        return "O"
-    prefix, kind = tag.split("-", 1)
-    return f"{prefix}-{_TYPE_NAMES.get(kind, kind)}"
-
-
-def as_documents(sentences: list[tuple[list[str], list[str]]]) -> list[list[tuple[list[str], list[str]]]]:
-    """CoNLL files keep no article boundaries; runs of consecutive sentences stand in for the
-    articles the document-level features need."""
-    return [sentences[i:i + DOCUMENT_SENTENCES] for i in range(0, len(sentences), DOCUMENT_SENTENCES)]
 
 
 def train(sentences: list[tuple[list[str], list[str]]], model_path: Path) -> None:

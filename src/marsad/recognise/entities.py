@@ -39,7 +39,9 @@ def find_entities(doc: Document) -> None:
     gaz = gazetteer(doc.lexicons)
     year = doc.published.year if doc.published else None
     named = gaz.names.find_all(doc.norm.text)
-    hits = _select(named, gaz.agents.find_all(doc.norm.text), year)
+    agents = gaz.agents.find_all(doc.norm.text)
+    doc.lexicon_hits = {"lex": named, "agent": agents}
+    hits = _select(named, agents, year)
     found = _Entities(doc)
     deferred = []
     for i, hit in enumerate(hits):

@@ -10,34 +10,36 @@ just after it (حزب الأمة السوداني → SDN).
 from __future__ import annotations
 
 import bisect
-from itertools import groupby
 
-from marsad.document import ActorMention, Document, Entity, Mention, Token
+from marsad.document import ActorMention, Document, Entity, Mention
+from marsad.ner.features import marks_from_hits
 from marsad.ner.tagger import entity_spans, tagger
 from marsad.resolve.names import ends_name, name_parts, transliterate
+from marsad.text.segment import Word, sentence_words
 
 _KINDS = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC"}  # MISC is too mixed a bag to report
 
 
 def find_unlisted_names(doc: Document) -> None:
     """Pipeline stage: add the entities the model finds and no lexicon matched."""
-    sentences = [list(group) for _, group in groupby(doc.tokens, key=lambda t: t.sentence)]
+    sentences = [words for words in sentence_words(doc) if words]
     if not sentences:
         return
-    labels = tagger().tag_document([[t.norm for t in tokens] for tokens in sentences], normalised=True)
-    taken = sorted((m.nstart, m.nend) for e in doc.entities for m in e.mentions)
+    marks = marks_from_hits([[start for start, _, _ in words] for words in sentences], doc.lexicon_hits)
+    labels = tagger().tag_document([[w for _, _, w in words] for words in sentences], True, marks)
+    taken = [(m.nstart, m.nend) for e in doc.entities for m in e.mentions]
     taken += [(a.nstart, a.nend) for a in doc.actors] + [(t.nstart, t.nend) for t in doc.times]
     taken.sort()
-    words = {t.norm for t in doc.tokens}
+    written = {w for words in sentences for _, _, w in words}
     found: dict[str, Entity] = {}
-    for tokens, tags in zip(sentences, labels):
+    for words, tags in zip(sentences, labels):
         for first, last, label in entity_spans(tags):
             kind = _KINDS.get(label)
-            last = _name_end(doc, tokens, first, last)
+            last = _name_end(doc, words, first, last)
             if kind is None or last == first:
                 continue
-            nstart, nend = _strip_clitics(tokens[first], words), tokens[last - 1].nend
-            if not _overlaps(taken, nstart, nend) and _plausible(doc, kind, tokens[first:last], nstart):
+            nstart, nend = _strip_clitics(words[first], written), words[last - 1][1]
+            if not _overlaps(taken, nstart, nend) and _plausible(doc, kind, words[first:last], nstart):
                 _add(doc, found, kind, nstart, nend)
     if not found:
         return
@@ -45,43 +47,45 @@ def find_unlisted_names(doc: Document) -> None:
     _add_to_document(doc, list(found.values()))
 
 
-def _name_end(doc: Document, tokens: list[Token], first: int, last: int) -> int:
+def _name_end(doc: Document, words: list[Word], first: int, last: int) -> int:
     """The name stops at a word that never belongs to one (في، قالت، رضي …) or at punctuation."""
     for i in range(first, last):
-        token = tokens[i]
-        if not token.norm.isalpha() or ends_name(doc.text[token.start:token.end]):
+        nstart, nend, word = words[i]
+        start, end = doc.span(nstart, nend)
+        if not word.isalpha() or ends_name(doc.text[start:end]):
             return i
     return last
 
 
-def _plausible(doc: Document, kind: str, tokens: list[Token], nstart: int) -> bool:
-    """The model's single words are often ordinary nouns (المدينة، أكراد) or given names alone
-    (محمد): one word makes a name only when it has no article, is not a name part listed on its own, and a person's
-    has a title just before it."""
-    if not any(tagger().looks_like_a_name(t.norm) for t in tokens):
-        return False  # the context alone made it a name: ستبقيان موحدتين
-    if len(tokens) > 1:
+def _plausible(doc: Document, kind: str, words: list[Word], nstart: int) -> bool:
+    """The model finds names by their context too, and then takes ordinary words for names
+    (ستبقيان موحدتين، المدينة، أكراد): some word of a name must look like a name on its own; a
+    single word must have no article, be no given name alone (محمد) and, for a person, follow a
+    title."""
+    if not any(tagger().looks_like_a_name(w) for _, _, w in words):
+        return False
+    if len(words) > 1:
         return True
-    word = tokens[0].norm
+    word = words[0][2]
     if len(word) < 3 or word.startswith("ال") or word in name_parts():
         return False
     return kind != "PER" or _title_before(doc, nstart) is not None
 
 
-def _strip_clitics(token: Token, words: set[str]) -> int:
+def _strip_clitics(first: Word, written: set[str]) -> int:
     """Where a name starts inside its first word: after و ف ب ك when the article follows them
     (والأهلي), after لل (للأهلي, the alef of ال dropped), and after any proclitic when the
     article writes the bare word elsewhere (وبركات … بركات)."""
-    word = token.norm
+    nstart, _, word = first
     for clitic in ("وال", "فال", "بال", "كال"):
         if word.startswith(clitic) and len(word) > len(clitic) + 1:
-            return token.nstart + len(clitic) - 2
+            return nstart + len(clitic) - 2
     if word.startswith("لل") and len(word) > 4:
-        return token.nstart + 2
+        return nstart + 2
     for size in (2, 1):
-        if len(word) > size + 2 and all(c in "وفبلك" for c in word[:size]) and word[size:] in words:
-            return token.nstart + size
-    return token.nstart
+        if len(word) > size + 2 and all(c in "وفبلك" for c in word[:size]) and word[size:] in written:
+            return nstart + size
+    return nstart
 
 
 def _overlaps(taken: list[tuple[int, int]], nstart: int, nend: int) -> bool:

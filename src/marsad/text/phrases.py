@@ -81,13 +81,18 @@ class PhraseMatcher(Generic[T]):
 
     def find(self, text: str) -> list[PhraseHit[T]]:
         """The longest hits, leftmost first, never overlapping."""
-        chosen: list[PhraseHit[T]] = []
-        taken = bytearray(len(text) + 1)
-        for hit in sorted(self.find_all(text), key=lambda h: (h.start - h.end, h.start)):
-            if not any(taken[hit.start:hit.end]):
-                chosen.append(hit)
-                taken[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
-        return sorted(chosen, key=lambda h: h.start)
+        return longest(self.find_all(text))
+
+
+def longest(hits: list[PhraseHit[T]]) -> list[PhraseHit[T]]:
+    """Of `find_all`'s hits, the longest ones, leftmost first, never overlapping."""
+    chosen: list[PhraseHit[T]] = []
+    taken = bytearray(max((h.end for h in hits), default=0) + 1)
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        if not any(taken[hit.start:hit.end]):
+            chosen.append(hit)
+            taken[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
+    return sorted(chosen, key=lambda h: h.start)
 
 
 def _prefix(text: str, start: int, proclitics: frozenset[str]) -> str | None:
