@@ -7,25 +7,27 @@ marks that fall on it. That keeps tagging cheap enough to run on every article.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from marsad.lexicons.gazetteer import gazetteer
 from marsad.resolve.names import name_parts
-from marsad.text.clitics import analyse
+from marsad.text.clitics import CONJUNCTIONS
 from marsad.text.normalise import normalise_word
 from marsad.text.phrases import PhraseHit, longest
 
-_DIGITS = frozenset("0123456789")
+_DIGIT = re.compile("[0-9]")
+_NOT_DIGIT = re.compile("[^0-9]")
 
 
 def _shape(word: str) -> str:
     if not word:
         return "empty"
-    if all(c in _DIGITS for c in word):
+    if not _NOT_DIGIT.search(word):
         return "digits"
-    if any(c in _DIGITS for c in word):
+    if _DIGIT.search(word):
         return "hasdigit"
     if word.isascii() and word.isalpha():
         return "latin"
@@ -46,22 +48,37 @@ def _skeleton(stem: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def _stem(word: str) -> tuple[str, str, str]:
-    """(proclitics, stem, suffix) of the reading with the shortest stem, a reading without a
-    pronoun suffix preferred: والبنك → (وال, بنك, "")."""
-    readings = analyse(word)
-    if not readings:
-        return "", word, ""
-    plain = [r for r in readings if not r.suffix] or list(readings)
-    reading = min(plain, key=lambda r: len(r.stem))
-    return reading.prefix, reading.stem, reading.suffix
+def _stem(word: str) -> tuple[str, str]:
+    """(proclitics, stem) of the reading of `clitics.analyse` with the shortest stem and no
+    pronoun suffix (والبنك → وال + بنك), found directly: analysing every new word in full costs
+    more than the rest of its features together."""
+    best = ("", word)
+    for conjunction in CONJUNCTIONS:
+        if not word.startswith(conjunction):
+            continue
+        for particle in ("", "ب", "ل", "ك", "س"):
+            prefix = conjunction + particle
+            rest = word[len(prefix):]
+            if not word.startswith(prefix) or len(rest) < 2 or (particle == "س" and rest[0] not in "يتنا"):
+                continue
+            readings = [(prefix, rest)]
+            if particle != "س" and prefix.endswith("ل") and rest.startswith("ل") and len(rest) > 2:
+                readings.append((prefix + "ل", rest[1:]))  # لل = ل + ال
+            if particle != "س" and rest.startswith("ال") and len(rest) > 3:
+                readings.append((prefix + "ال", rest[2:]))
+            for reading in readings:
+                if len(reading[1]) < len(best[1]):
+                    best = reading
+    return best
 
 
 @lru_cache(maxsize=8192)  # the tagger keeps each word's weights; this serves training
 def word_features(word: str) -> tuple[str, ...]:
     """The features of one normalised word, as the token being labelled."""
-    prefix, stem, suffix = _stem(word)
-    own = [f"w={word}", f"stem={stem}", f"pre={prefix}", f"suf={suffix}", f"shape={_shape(word)}",
+    prefix, stem = _stem(word)
+    # "suf=" is constant (it once held a pronoun suffix the stem never has); the model was
+    # trained with it, so it stays as the per-label bias it has become
+    own = [f"w={word}", f"stem={stem}", f"pre={prefix}", "suf=", f"shape={_shape(word)}",
            f"len={min(len(stem), 8)}", f"cv={_skeleton(stem)}"]
     own.extend(f"p{n}={stem[:n]}" for n in (1, 2, 3, 4) if len(stem) > n)
     own.extend(f"s{n}={stem[-n:]}" for n in (1, 2, 3, 4) if len(stem) > n)
@@ -75,7 +92,7 @@ def word_features(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def neighbour_features(word: str) -> tuple[str, ...]:
     """The features of a word as seen from the word beside it."""
-    prefix, stem, suffix = _stem(word)
+    prefix, stem = _stem(word)
     near = [f"w={word}", f"stem={stem}", f"shape={_shape(word)}", f"pre={prefix}",
             f"p2={stem[:2]}", f"s2={stem[-2:]}", f"s3={stem[-3:]}"]
     if word in name_parts() or stem in name_parts():

@@ -37,12 +37,14 @@ class Tagger:
         self._attributes: dict[str, int] = {}  # attribute → its row of weights
         for attribute, _ in dump.state_features:
             self._attributes.setdefault(attribute, len(self._attributes))
-        # "-1:w=X" is the neighbour feature w=X at offset -1: looked up without building the string
-        self._near: dict[int, dict[str, int]] = {offset: {} for offset in OFFSETS}
+        # "-1:w=X" is the neighbour feature w=X at offset -1: one lookup of w=X gives its rows at
+        # every offset, and no string is built
+        absent = len(self._attributes)
+        self._near: dict[str, list[int]] = {}
         for attribute, row in self._attributes.items():
             offset, _, feature = attribute.partition(":")
-            if offset.lstrip("+-").isdigit() and int(offset) in self._near:
-                self._near[int(offset)][feature] = row
+            if offset.lstrip("+-").isdigit() and int(offset) in OFFSETS:
+                self._near.setdefault(feature, [absent] * len(OFFSETS))[OFFSETS.index(int(offset))] = row
         self._weights = np.zeros((len(self._attributes) + 1, len(self.labels)))  # the last row: zeros
         for (attribute, label), weight in dump.state_features.items():
             self._weights[self._attributes[attribute], index[label]] = weight
@@ -50,6 +52,7 @@ class Tagger:
         for (before, after), weight in dump.transitions.items():
             self._transitions[index[before], index[after]] = weight
         self._words: dict[str, np.ndarray] = {}
+        self._sums: dict[tuple[str, ...], np.ndarray] = {}
         self._zero = np.zeros(len(self.labels))
         self._outside = index["O"]
 
@@ -69,29 +72,45 @@ class Tagger:
 
     def looks_like_a_name(self, word: str) -> bool:
         """Do the word's own features (not its neighbours') favour some entity label over O?"""
-        own = self._word(word)[0]
+        own = self._word_rows([word])[0, 0]
         return int(own.argmax()) != self._outside
 
-    def _sum(self, attributes: Iterable[str]) -> np.ndarray:
-        """The summed weights of the attributes, for each label."""
-        return self._weights[self._rows(attributes)].sum(axis=0)
+    def _sum(self, attributes: Sequence[str]) -> np.ndarray:
+        """The summed weights of the attributes, for each label (the same few lexicon marks and
+        cues recur in every article, so their sums are kept)."""
+        key = tuple(attributes)
+        total = self._sums.get(key)
+        if total is None:
+            if len(self._sums) >= _CACHED_WORDS:
+                self._sums.clear()
+            total = self._sums[key] = self._weights[self._rows(attributes)].sum(axis=0)
+        return total
 
-    def _rows(self, attributes: Iterable[str], rows: dict[str, int] | None = None) -> list[int]:
-        absent, rows = len(self._attributes), rows if rows is not None else self._attributes
-        return [rows.get(a, absent) for a in attributes] or [absent]
+    def _rows(self, attributes: Iterable[str]) -> list[int]:
+        absent = len(self._attributes)
+        return [self._attributes.get(a, absent) for a in attributes] or [absent]
 
-    def _word(self, word: str) -> np.ndarray:
-        """One row per role a word plays: itself, then the neighbour at each of OFFSETS."""
-        rows = self._words.get(word)
-        if rows is None:
-            if len(self._words) >= _CACHED_WORDS:
+    def _word_rows(self, words: list[str]) -> np.ndarray:
+        """For each word, one row of summed weights per role it plays: itself, then the
+        neighbour at each of OFFSETS. Words not seen before are summed all in one go."""
+        new = [w for w in dict.fromkeys(words) if w not in self._words]
+        if new:
+            if len(self._words) + len(new) > _CACHED_WORDS:
                 self._words.clear()
-            near = neighbour_features(word)
-            roles = [self._rows(word_features(word))] + [self._rows(near, self._near[o]) for o in OFFSETS]
-            rows = np.add.reduceat(self._weights[[r for role in roles for r in role]],
-                                   np.cumsum([0] + [len(role) for role in roles[:-1]]), axis=0)
+            self._add_words(new)
+        return np.stack([self._words[w] for w in words])
+
+    def _add_words(self, words: list[str]) -> None:
+        absent, segments = len(self._attributes), []
+        for word in words:
+            segments.append(self._rows(word_features(word)))
+            near = [self._near.get(f) for f in neighbour_features(word)]
+            for k in range(len(OFFSETS)):
+                segments.append([rows[k] for rows in near if rows is not None] or [absent])
+        starts = np.cumsum([0] + [len(rows) for rows in segments[:-1]])
+        sums = np.add.reduceat(self._weights[[r for rows in segments for r in rows]], starts, axis=0)
+        for word, rows in zip(words, sums.reshape(len(words), 1 + len(OFFSETS), len(self.labels))):
             self._words[word] = rows
-        return rows
 
     def _scores(self, doc: PreparedDocument) -> list[np.ndarray]:
         """The score of each label for each word of each non-empty sentence (before transitions).
@@ -107,7 +126,7 @@ class Tagger:
         slots = np.zeros((position, 1 + len(OFFSETS), len(self.labels)))
         where = np.concatenate([np.arange(start, start + len(words)) for start, words in zip(starts, sentences)])
         flat = [w for words in sentences for w in words]
-        slots[where] = np.stack([self._word(w) for w in flat])
+        slots[where] = self._word_rows(flat)
         scores = slots[:, 0].copy()
         for k, offset in enumerate(OFFSETS, 1):  # the word at i + offset, seen from the word at i
             if offset < 0:
