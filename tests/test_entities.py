@@ -81,3 +81,12 @@ def test_office_holder_depends_on_the_date(published, expected):
     doc = marsad.extract("التقى أوباما وبايدن بالوفد. وقال الرئيس الأمريكي إن المحادثات كانت مثمرة.", published)
     titled = [e.name for e in doc.entities if any(m.how == "title" for m in e.mentions)]
     assert titled == [expected]
+
+
+def test_a_nisba_after_a_title_is_not_a_persons_short_form():
+    """السوداني is Sudanese, and al-Sudani (Iraq's prime minister) only once he is named in full."""
+    doc = marsad.extract("وقال المتحدث باسم الجيش السوداني إن القوات تقدمت.", "2024-05-01")
+    assert [e.name for e in doc.entities] == ["Sudan"]
+    named = marsad.extract("واستقبل محمد شياع السوداني الوفد. وقال السوداني إن العلاقات متينة.", "2024-05-01")
+    sudani = next(e for e in named.entities if e.kind == "PER")
+    assert sudani.name == "Mohammed Shia al-Sudani" and len(sudani.mentions) == 2

@@ -84,17 +84,26 @@ def test_read_conll_maps_aqmar_tags(tmp_path):
 
 
 def test_a_name_no_lexicon_lists_becomes_an_entity_and_an_actor():
-    doc = marsad.extract("وقال رجل الأعمال السوداني أسامة داود عبد اللطيف إن الشركة ستواصل العمل. "
+    doc = marsad.extract("وأكد أسامة داود عبد اللطيف أن الشركة ستواصل العمل في السودان. "
                          "والتقى أسامة داود عبد اللطيف وزير المالية في الخرطوم.", "2024-05-01")
     found = [e for e in doc.entities if (e.key or "").startswith("model:")]
     assert found, [e.name_ar for e in doc.entities]
     person = next(e for e in found if e.kind == "PER")
     assert "داود" in person.name_ar and person.confidence < 1
     assert len(person.mentions) == 2 and all(m.how == "model" for m in person.mentions)
-    assert any(a.entity is person for a in doc.actors)
+    assert sum(a.entity is person for a in doc.actors) == 2
     record = doc.to_dict()
     mention = next(e for e in record["entities"] if e["name_ar"] == person.name_ar)["mentions"][0]
     assert doc.text[mention["start"]:mention["end"]] == mention["text"]
+
+
+def test_a_person_read_after_a_title_gathers_the_mentions_the_model_finds():
+    doc = marsad.extract("وقال رجل الأعمال السوداني أسامة داود عبد اللطيف إن الشركة ستواصل العمل. "
+                         "والتقى أسامة داود عبد اللطيف وزير المالية في الخرطوم.", "2024-05-01")
+    people = [e for e in doc.entities if e.kind == "PER"]
+    assert len(people) == 1 and (people[0].country, people[0].sector) == ("SDN", "BUS")
+    assert [m.how for m in people[0].mentions] == ["name", "model"]
+    assert sum(a.entity is people[0] for a in doc.actors) == 2
 
 
 def test_ordinary_words_the_model_may_tag_are_not_entities():
@@ -110,3 +119,10 @@ def test_seed_article_gains_no_false_names(seed_doc):
 @pytest.mark.parametrize("text", ["", "   ", "123 456"])
 def test_tagging_texts_without_words(text):
     assert marsad.extract(text).entities == []
+
+
+def test_a_new_persons_country_and_sector_come_from_the_title_before_the_name():
+    doc = marsad.extract("وقال المتحدث باسم الجيش السوداني العقيد الصوارمي خالد سعد إن قوات الدعم السريع "
+                         "هاجمت مدينة الفاشر.", "2024-05-01")
+    person = next(e for e in doc.entities if (e.key or "").startswith("model:PER"))
+    assert "خالد سعد" in person.name_ar and (person.country, person.sector) == ("SDN", "MIL")

@@ -94,9 +94,10 @@ class Tagger:
         """For each word, one row of summed weights per role it plays: itself, then the
         neighbour at each of OFFSETS. Words not seen before are summed all in one go."""
         new = [w for w in dict.fromkeys(words) if w not in self._words]
+        if len(self._words) + len(new) > _CACHED_WORDS:
+            self._words.clear()
+            new = list(dict.fromkeys(words))
         if new:
-            if len(self._words) + len(new) > _CACHED_WORDS:
-                self._words.clear()
             self._add_words(new)
         return np.stack([self._words[w] for w in words])
 

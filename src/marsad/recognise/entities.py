@@ -32,6 +32,7 @@ class _Hit:
     end: int
     form: Form | None = None
     agent: Agent | None = None
+    nisba: Form | None = None  # the nisba reading of a form chosen as something else (السوداني)
 
 
 def find_entities(doc: Document) -> None:
@@ -54,7 +55,13 @@ def find_entities(doc: Document) -> None:
             _add_nested_places(found, hit, named, year)
     for i in deferred:
         hit = hits[i]
-        if found.has(hit.form.entry.key) or _follows_title(hits, i, doc.norm.text):
+        if found.has(hit.form.entry.key):
+            found.add_entry(hit.form.entry, hit, hit.form.role, confidence=0.8)
+        elif hit.nisba is not None and hit.nisba is not hit.form:
+            # a title then السوداني is "Sudanese" unless the article names al-Sudani in full
+            hit.form = hit.nisba
+            found.add_entry(hit.form.entry, hit, "nisba", confidence=0.8)
+        elif _follows_title(hits, i, doc.norm.text):
             found.add_entry(hit.form.entry, hit, hit.form.role, confidence=0.8)
     for i, hit in enumerate(hits):
         if hit.agent is not None:
@@ -78,7 +85,8 @@ def _select(named: list[PhraseHit[Form]], agents: list[PhraseHit[Agent]], year: 
         if is_agent:
             taken.append(_Hit(start, end, agent=hit.payloads[0]))
         else:
-            taken.append(_Hit(start, end, form=_best_form(hit.payloads, year)))
+            taken.append(_Hit(start, end, form=_best_form(hit.payloads, year),
+                              nisba=next((f for f in hit.payloads if f.role == "nisba"), None)))
     return sorted(taken, key=lambda h: h.start)
 
 

@@ -31,7 +31,10 @@ def find_unlisted_names(doc: Document) -> None:
     taken += [(a.nstart, a.nend) for a in doc.actors] + [(t.nstart, t.nend) for t in doc.times]
     taken.sort()
     written = {w for words in sentences for _, _, w in words}
-    found: dict[str, Entity] = {}
+    # people read after a title (no lexicon has them either) gather their later mentions too
+    found = {doc.norm.text[e.mentions[0].nstart:e.mentions[0].nend]: e for e in doc.entities
+             if e.key is None and e.kind == "PER"}
+    known = {id(e) for e in found.values()}
     for words, tags in zip(sentences, labels):
         for first, last, label in entity_spans(tags):
             kind = _KINDS.get(label)
@@ -41,10 +44,8 @@ def find_unlisted_names(doc: Document) -> None:
             nstart, nend = _strip_clitics(words[first], written), words[last - 1][1]
             if not _overlaps(taken, nstart, nend) and _plausible(doc, kind, words[first:last], nstart):
                 _add(doc, found, kind, nstart, nend)
-    if not found:
-        return
     _join_other_mentions(doc, found, taken)
-    _add_to_document(doc, list(found.values()))
+    _add_to_document(doc, [e for e in found.values() if id(e) not in known])
 
 
 def _name_end(doc: Document, words: list[Word], first: int, last: int) -> int:
@@ -124,11 +125,12 @@ def _context(doc: Document, kind: str, nstart: int, nend: int) -> tuple[str | No
 
 
 def _title_before(doc: Document, nstart: int) -> ActorMention | None:
-    """The title or body named just before a person's name, at most one word (a rank) between."""
+    """The title or body named just before a person's name, at most two words between (a rank,
+    a first name the model left out: المتحدث باسم الجيش السوداني العقيد الصوارمي خالد سعد)."""
     i = bisect.bisect_right([a.nend for a in doc.actors], nstart)
     for actor in reversed(doc.actors[max(i - 3, 0):i]):
         between = doc.norm.text[actor.nend:nstart].split()
-        if actor.nend <= nstart and not actor.adjective and len(between) <= 1 and all(w.isalpha() for w in between):
+        if actor.nend <= nstart and not actor.adjective and len(between) <= 2 and all(w.isalpha() for w in between):
             return actor if actor.entity is None or actor.entity.kind != "LOC" else None
     return None
 
@@ -149,11 +151,13 @@ def _join_other_mentions(doc: Document, found: dict[str, Entity], taken: list[tu
 
 
 def _add_to_document(doc: Document, entities: list[Entity]) -> None:
+    """The new entities, and every mention this stage made (of new entities or of people read
+    after a title) as an actor or a place."""
     doc.entities = sorted(doc.entities + entities, key=lambda e: min(m.start for m in e.mentions))
     for n, entity in enumerate(doc.entities, 1):
         entity.id = f"ent-{n}"
-    actors = [ActorMention(m.nstart, m.nend, e.name, e.country, e.sector, e)
-              for e in entities if e.kind != "LOC" for m in e.mentions]
+    added = [(m, e) for e in doc.entities if e.key is None or e in entities for m in e.mentions if m.how == "model"]
+    actors = [ActorMention(m.nstart, m.nend, e.name, e.country, e.sector, e) for m, e in added if e.kind != "LOC"]
     doc.actors = sorted(doc.actors + actors, key=lambda a: a.nstart)
-    places = [(m, e) for e in entities if e.kind == "LOC" for m in e.mentions]
+    places = [(m, e) for m, e in added if e.kind == "LOC"]
     doc.place_mentions = sorted(doc.place_mentions + places, key=lambda p: p[0].nstart)
