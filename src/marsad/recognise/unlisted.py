@@ -27,9 +27,8 @@ def find_unlisted_names(doc: Document) -> None:
         return
     marks = marks_from_hits([[start for start, _, _ in words] for words in sentences], doc.lexicon_hits)
     labels = tagger().tag_document([[w for _, _, w in words] for words in sentences], True, marks)
-    taken = [(m.nstart, m.nend) for e in doc.entities for m in e.mentions]
-    taken += [(a.nstart, a.nend) for a in doc.actors] + [(t.nstart, t.nend) for t in doc.times]
-    taken.sort()
+    taken = _union([(m.nstart, m.nend) for e in doc.entities for m in e.mentions] +
+                   [(a.nstart, a.nend) for a in doc.actors] + [(t.nstart, t.nend) for t in doc.times])
     written = {w for words in sentences for _, _, w in words}
     # people read after a title (no lexicon has them either) gather their later mentions too
     found = {doc.norm.text[e.mentions[0].nstart:e.mentions[0].nend]: e for e in doc.entities
@@ -89,9 +88,21 @@ def _strip_clitics(first: Word, written: set[str]) -> int:
     return nstart
 
 
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans merged where they overlap, in order: what the earlier stages have claimed."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _overlaps(taken: list[tuple[int, int]], nstart: int, nend: int) -> bool:
-    i = bisect.bisect_left(taken, (nend, nend))
-    return any(start < nend and nstart < end for start, end in taken[max(i - 8, 0):i])
+    """Does [nstart, nend) overlap a span of `taken` (merged, in order)?"""
+    i = bisect.bisect_left(taken, (nend, nend)) - 1
+    return i >= 0 and taken[i][1] > nstart
 
 
 def _add(doc: Document, found: dict[str, Entity], kind: str, nstart: int, nend: int) -> None:
@@ -156,7 +167,8 @@ def _add_to_document(doc: Document, entities: list[Entity]) -> None:
     doc.entities = sorted(doc.entities + entities, key=lambda e: min(m.start for m in e.mentions))
     for n, entity in enumerate(doc.entities, 1):
         entity.id = f"ent-{n}"
-    added = [(m, e) for e in doc.entities if e.key is None or e in entities for m in e.mentions if m.how == "model"]
+    new = {id(e) for e in entities}
+    added = [(m, e) for e in doc.entities if e.key is None or id(e) in new for m in e.mentions if m.how == "model"]
     actors = [ActorMention(m.nstart, m.nend, e.name, e.country, e.sector, e) for m, e in added if e.kind != "LOC"]
     doc.actors = sorted(doc.actors + actors, key=lambda a: a.nstart)
     places = [(m, e) for m, e in added if e.kind == "LOC"]
