@@ -298,3 +298,20 @@ def test_user_mistakes_get_one_line_not_a_traceback(tmp_path):
     for args in ([str(gold)], [str(gold), str(gold), "--run"]):  # neither PRED nor --run, or both
         run = marsad("evaluate", *args)
         assert run.returncode == 2 and "Traceback" not in run.stderr and "PRED or --run" in run.stderr
+
+
+def test_run_extracts_with_the_users_lexicons(tmp_path):
+    """--run extracts as `marsad extract` does: a user lexicon changes what is scored."""
+    gold = {"doc_id": "visit", "published": "2024-07-25",
+            "entities": [{"names": ["Moskva City"], "kind": "LOC"}]}
+    (tmp_path / "visit.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "visit.txt").write_text(SENTENCE, encoding="utf-8")
+    places = tmp_path / "places.tsv"
+    places.write_text("name\tforms_ar\ttype\tcountry\nMoskva City\tموسكو\tcity\tRUS\n", encoding="utf-8")
+    without = json.loads(marsad("evaluate", str(tmp_path / "visit.gold.json"), "--run", "--json").stdout)
+    run = marsad("evaluate", str(tmp_path / "visit.gold.json"), "--run", "--json", "--lexicon", str(places))
+    assert run.returncode == 0, run.stderr
+    assert (without["entities"]["hit"], json.loads(run.stdout)["entities"]["hit"]) == (0, 1)
+    (tmp_path / "bad.tsv").write_text("name\tforms_ar\ttype\tcountry\nX\tس\tcity\tXXX\n", encoding="utf-8")
+    bad = marsad("evaluate", str(tmp_path / "visit.gold.json"), "--run", "--lexicon", str(tmp_path / "bad.tsv"))
+    one_line_error(bad, "field 'country'")

@@ -101,6 +101,7 @@ def evaluate(
     text: Annotated[Optional[list[str]], typer.Option("--text", help="With --run: the texts (any input extract reads); default: DOC_ID.txt beside the gold, or a .jsonl beside its folder.")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
     show_misses: Annotated[bool, typer.Option("--show-misses", help="Also list missed gold items and unmatched predictions.")] = False,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Score output against gold annotations: P/R/F1 of events, quotes, entities, times; event date, place, toll."""
     from marsad import evaluate as scoring  # the command shares its name with the module
@@ -108,7 +109,8 @@ def evaluate(
     if (pred is None) == (not run and not text):
         raise typer.BadParameter("give either PRED or --run (with --text, or texts beside the gold)")
     try:
-        report = scoring.evaluate_files(gold, pred, texts=text, on_problem=_complain)
+        report = scoring.evaluate_files(gold, pred, texts=text, on_problem=_complain,
+                                        lexicons=_lexicons(lexicon) if pred is None else ())
     except scoring.EvaluationError as err:
         _complain(str(err))
         raise typer.Exit(1) from None
