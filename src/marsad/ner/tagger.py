@@ -10,19 +10,23 @@ labels CRFsuite gives.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pycrfsuite
 
-from marsad.ner.features import (OFFSETS, PreparedDocument, cue_key, edge_features, neighbour_features,
+from marsad.ner.features import (OFFSETS, cue_key, edge_features, neighbour_features,
                                  prepare, word_features)
 
 MODEL_PATH = Path(__file__).parent.parent / "models" / "ner.crfsuite"
 _CACHED_WORDS = 100_000  # beyond this many distinct words the cache starts again
 _GAP = max(OFFSETS)  # empty slots between sentences
+_BATCH_WORDS = 20_000
+_LONGEST = 1_000  # a "sentence" longer than this (a text without full stops) is tagged in pieces
+T = TypeVar("T")
 
 
 class Tagger:
@@ -61,10 +65,15 @@ class Tagger:
         """The label of every word of every sentence (words as written, or `normalised`);
         `marks`: the lexicon marks of the words, when the caller has them (`marks_from_hits`)."""
         doc = prepare(sentences, normalised, marks)
-        if not any(doc.words):
-            return [[] for _ in doc.words]
-        paths = iter(self._viterbi(self._scores(doc)))
-        return [[self.labels[i] for i in next(paths)] if words else [] for words in doc.words]
+        cues = {key: self._sum(found) for key, found in doc.cues.items()}
+        pieces = [(n, words[i:i + _LONGEST], word_marks[i:i + _LONGEST])
+                  for n, (words, word_marks) in enumerate(zip(doc.words, doc.marks))
+                  for i in range(0, max(len(words), 1), _LONGEST)]
+        labels: list[list[str]] = [[] for _ in doc.words]
+        for batch in _batches(pieces):
+            for (n, _, _), path in zip(batch, self._viterbi(self._scores(batch, cues))):
+                labels[n].extend(self.labels[i] for i in path)
+        return labels
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """The labels of the words of one sentence read on its own."""
@@ -113,13 +122,13 @@ class Tagger:
         for word, rows in zip(words, sums.reshape(len(words), 1 + len(OFFSETS), len(self.labels))):
             self._words[word] = rows
 
-    def _scores(self, doc: PreparedDocument) -> list[np.ndarray]:
-        """The score of each label for each word of each non-empty sentence (before transitions).
+    def _scores(self, batch: list[tuple[int, list[str], list[list[str]]]], cues: dict[str, np.ndarray]) -> list[np.ndarray]:
+        """The score of each label for each word of each sentence (before transitions).
 
         The words of all sentences are laid end to end with two empty slots around each
         sentence, so that shifting by an offset never reaches into the next sentence."""
-        sentences = [words for words in doc.words if words]
-        marks = [m for words, m in zip(doc.words, doc.marks) if words]
+        sentences = [words for _, words, _ in batch]
+        marks = [m for _, _, m in batch]
         starts, position = [], _GAP
         for words in sentences:
             starts.append(position)
@@ -134,17 +143,14 @@ class Tagger:
                 scores[-offset:] += slots[:offset, k]
             else:
                 scores[:-offset] += slots[offset:, k]
-        scores[where] += self._cues(doc, flat)
+        if cues:
+            scores[where] += np.stack([cues.get(cue_key(w), self._zero) for w in flat])
         self._add_edges(scores, np.array(starts), np.array([len(words) for words in sentences]))
         for start, sentence_marks in zip(starts, marks):
             for i, found in enumerate(sentence_marks):
                 if found:
                     scores[start + i] += self._sum(found)
         return [scores[start:start + len(words)] for start, words in zip(starts, sentences)]
-
-    def _cues(self, doc: PreparedDocument, words: list[str]) -> np.ndarray:
-        sums = {key: self._sum(found) for key, found in doc.cues.items()}
-        return np.stack([sums.get(cue_key(w), self._zero) for w in words]) if sums else 0.0
 
     def _add_edges(self, scores: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> None:
         """"-1:edge" on a sentence's first word, "-2:edge" on its second, "+1:edge" on its last …"""
@@ -184,6 +190,22 @@ class Tagger:
         for k, i in enumerate(order):
             ordered[i] = columns[k][:lengths[k]]
         return ordered
+
+
+def _batches(pieces: list[T]) -> Iterator[list[T]]:
+    """The non-empty (sentence, words, marks) pieces in runs of at most _BATCH_WORDS words, so
+    that a huge article never needs arrays the size of all its words at once."""
+    batch, size = [], 0
+    for piece in pieces:
+        if not piece[1]:
+            continue
+        if batch and size + len(piece[1]) > _BATCH_WORDS:
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[1])
+    if batch:
+        yield batch
 
 
 @cache
