@@ -17,7 +17,7 @@ from functools import cache
 from marsad.document import Document, Entity, Mention
 from marsad.lexicons import LEXICON_DIR, read_table
 from marsad.lexicons.user import TABLES
-from marsad.text.normalise import normalise
+from marsad.text.phrases import phrase_key
 
 _CODE = re.compile(r"[A-Z]{3}")  # a CAMEO sector code
 EXAMPLE_CHARS = 120  # an example sentence is trimmed to about this many characters around the name
@@ -49,11 +49,6 @@ class UnknownName:
 def is_unknown(entity: Entity) -> bool:
     """Did no lexicon resolve this entity (a name read after a title, or found by the model)?"""
     return entity.key is None or entity.key.startswith("model:")
-
-
-def name_key(arabic: str) -> str:
-    """What unknown names are grouped by: the normalised name, single-spaced."""
-    return " ".join(normalise(arabic).text.split())
 
 
 class _Tally:
@@ -100,7 +95,7 @@ def unknown_names(documents: Iterable[Document], top: int | None = 30,
         for entity in doc.entities:
             if not is_unknown(entity) or (wanted is not None and entity.kind not in wanted):
                 continue
-            key = name_key(entity.name_ar)
+            key = phrase_key(entity.name_ar)  # the normalised name, single-spaced
             tally = tallies.get(key)
             if tally is None:
                 tally = tallies[key] = _Tally(key)
