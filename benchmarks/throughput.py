@@ -1,6 +1,6 @@
 """Throughput of marsad over the SaudiNewsNet corpus: articles/s on one core and peak RSS.
 
-    python benchmarks/throughput.py [--limit N] [--corpus DIR]
+    python benchmarks/throughput.py [--limit N] [--corpus DIR] [--no-model]
 
 Reading and unzipping happen before the clock starts; the figure is for `marsad.extract` alone,
 one process, one thread. Not a test: it prints figures and asserts nothing.
@@ -25,6 +25,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, default=0, help="stop after this many articles (0: all)")
+    ap.add_argument("--no-model", action="store_true", help="leave out the NER model, as `marsad extract --no-model`")
     args = ap.parse_args()
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -38,7 +39,7 @@ def main() -> int:
     marsad.extract("تحميل")  # load lexicons and compile matchers before timing
     start = time.perf_counter()
     for article in articles:
-        extract_article(article)
+        extract_article(article, model=not args.no_model)
     seconds = time.perf_counter() - start
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"marsad {marsad.__version__}: {len(articles)} articles, {chars / 1e6:.1f} M characters")

@@ -64,3 +64,15 @@ def test_demo_runs_on_the_bundled_samples():
     run = marsad("demo")
     assert run.returncode == 0, run.stderr
     assert "sample-visit" in run.stdout and "sample-strike" in run.stdout
+
+
+def test_extract_without_the_ner_model(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("وأكد أسامة داود عبد اللطيف أن الشركة ستواصل العمل في السودان.", encoding="utf-8")
+    names = {}
+    for flag in ("--model", "--no-model"):
+        run = subprocess.run([sys.executable, "-m", "marsad", "extract", str(article), flag],
+                             capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        names[flag] = [e["name_ar"] for e in json.loads(run.stdout)["entities"]]
+    assert len(names["--model"]) == 2 and names["--no-model"] == ["السودان"]

@@ -126,3 +126,11 @@ def test_a_new_persons_country_and_sector_come_from_the_title_before_the_name():
                          "هاجمت مدينة الفاشر.", "2024-05-01")
     person = next(e for e in doc.entities if (e.key or "").startswith("model:PER"))
     assert "خالد سعد" in person.name_ar and (person.country, person.sector) == ("SDN", "MIL")
+
+
+def test_the_model_can_be_left_out(tmp_path):
+    text = "وأكد أسامة داود عبد اللطيف أن الشركة ستواصل العمل في السودان."
+    with_model = marsad.extract(text, "2024-05-01")
+    without = marsad.extract(text, "2024-05-01", model=False)
+    assert any((e.key or "").startswith("model:") for e in with_model.entities)
+    assert [e.key for e in without.entities] == ["country:SDN"]

@@ -70,12 +70,14 @@ def load_lexicons(paths: Iterable[str | os.PathLike[str]]) -> tuple[Path, ...]:
 
 def extract(text: str, published: str | dt.date | None = None, doc_id: str | None = None, *,
             url: str | None = None, title: str | None = None, publisher: str | None = None,
-            lexicons: Iterable[str | os.PathLike[str]] = ()) -> Document:
+            lexicons: Iterable[str | os.PathLike[str]] = (), model: bool = True) -> Document:
     """Read one article and return the Document with everything marsad found in it. `lexicons`:
     user lexicon files (TSV, see `marsad.lexicons.user`) that extend the packaged ones, later ones
-    winning; each set of files is read once per process."""
+    winning; each set of files is read once per process. `model=False` leaves out the NER model
+    (names no lexicon lists), which costs more than the rest of the pipeline together."""
     doc = Document(text, doc_id=doc_id, published=as_date(published), url=url, title=title,
                    publisher=publisher, lexicons=user_files(lexicons))
     for stage in STAGES:
-        stage(doc)
+        if model or stage is not find_unlisted_names:
+            stage(doc)
     return doc
