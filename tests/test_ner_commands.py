@@ -5,7 +5,6 @@ import re
 import subprocess
 import sys
 
-import pytest
 
 from conftest import shared_path
 from marsad.ner.conll import as_documents, conll_documents, conll_sentences, format_sentences, tag_conll

@@ -48,6 +48,15 @@ def _lexicons(command_line: Optional[list[Path]]) -> tuple[Path, ...]:
         raise typer.Exit(2) from None
 
 
+def _open_output(output: Optional[Path]):
+    """The file to write to (standard output when None); one line and exit status 2 if it cannot be."""
+    try:
+        return open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout)
+    except OSError as err:
+        _complain(f"{output}: cannot be written ({err.strerror})")
+        raise typer.Exit(2) from None
+
+
 @app.callback()
 def main() -> None:
     """marsad reads Arabic news and reports who did what to whom, when and where."""
@@ -69,13 +78,8 @@ def extract(
         raise typer.BadParameter("--format must be json or jsonl")
     date = _parse_published(published)
     lexicons = _lexicons(lexicon)
-    try:
-        sink = open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout)
-    except OSError as err:
-        _complain(f"{output}: cannot be written ({err.strerror})")
-        raise typer.Exit(2) from None
     failed, records = 0, []
-    with sink as out:
+    with _open_output(output) as out:
         for item in extract_inputs(paths, date, int(max_mb * 1e6), lexicons, model):
             if isinstance(item, InputProblem):
                 failed += 1
@@ -117,15 +121,6 @@ def evaluate(
         _complain(str(err))
         raise typer.Exit(1) from None
     print(scoring.to_json(report, show_misses) if json_output else scoring.format_report(report, show_misses))
-
-
-def _open_output(output: Optional[Path]):
-    """The file to write to (standard output when None); one line and exit status 2 if it cannot be."""
-    try:
-        return open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout)
-    except OSError as err:
-        _complain(f"{output}: cannot be written ({err.strerror})")
-        raise typer.Exit(2) from None
 
 
 @app.command()

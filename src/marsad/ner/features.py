@@ -10,7 +10,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from marsad.lexicons.gazetteer import gazetteer
 from marsad.resolve.names import name_parts
@@ -217,9 +217,14 @@ def _document_cues(norms: list[list[str]], marks: list[list[list[str]]]) -> dict
     return {stem: tuple(sorted(found)) for stem, found in cues.items()}
 
 
+def edge_feature(offset: int) -> str:
+    """"-1:edge", "+2:edge" …: the neighbour at `offset` lies just outside the sentence."""
+    return f"{offset:+d}:edge"
+
+
 def edge_features(i: int, size: int) -> list[str]:
-    """"-1:edge", "+2:edge" …: the offsets that fall just outside a sentence of `size` words."""
-    return [f"{offset:+d}:edge" for offset in OFFSETS if i + offset in (-1, size)]
+    """The edge features of word i of a sentence of `size` words."""
+    return [edge_feature(offset) for offset in OFFSETS if i + offset in (-1, size)]
 
 
 def _sentence_features(norms: list[str], marks: list[list[str]], cues: dict[str, tuple[str, ...]]) -> list[list[str]]:

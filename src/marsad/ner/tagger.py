@@ -18,7 +18,7 @@ from typing import TypeVar
 import numpy as np
 import pycrfsuite
 
-from marsad.ner.features import (OFFSETS, cue_key, edge_features, neighbour_features,
+from marsad.ner.features import (OFFSETS, cue_key, edge_feature, neighbour_features,
                                  prepare, word_features)
 
 MODEL_PATH = Path(__file__).parent.parent / "models" / "ner.crfsuite"
@@ -158,7 +158,7 @@ class Tagger:
             inside = -1 - offset if offset < 0 else sizes - offset  # the word whose i + offset is outside
             at = starts + inside
             valid = (inside >= 0) & (inside < sizes)
-            scores[at[valid]] += self._sum([f"{offset:+d}:edge"])
+            scores[at[valid]] += self._sum([edge_feature(offset)])
 
     def _viterbi(self, scores: list[np.ndarray]) -> list[list[int]]:
         """The best label sequence of every sentence. The sentences are stepped through
