@@ -7,9 +7,11 @@ import pytest
 
 import marsad
 from marsad.ner.features import document_features, lexicon_marks, sentence_features
-from marsad.ner.tagger import MODEL_PATH, entity_spans, tagger
+from marsad.ner import tagger as tagger_module
+from marsad.ner.tagger import MODEL_PATH, Tagger, entity_spans, tagger
 from marsad.ner.train import as_documents, read_conll, score
 from marsad.text.normalise import normalise_word
+from marsad.text.segment import sentence_words
 from conftest import shared_path
 
 # From the seed article: Putin received Assad in the Kremlin.
@@ -134,3 +136,14 @@ def test_the_model_can_be_left_out(tmp_path):
     without = marsad.extract(text, "2024-05-01", model=False)
     assert any((e.key or "").startswith("model:") for e in with_model.entities)
     assert [e.key for e in without.entities] == ["country:SDN"]
+
+
+def test_a_full_word_cache_forgets_the_least_used_words_and_labels_stay_the_same(monkeypatch, seed_doc):
+    sentences = [[w for _, _, w in words] for words in sentence_words(seed_doc) if words]
+    expected = [Tagger().tag(words) for words in sentences]
+    monkeypatch.setattr(tagger_module, "_CACHED_WORDS", 60)
+    small = Tagger()
+    for _ in range(2):  # the second time round, the first sentences' words were forgotten
+        assert [small.tag(words) for words in sentences] == expected
+        assert len(small._cache.words) <= 60 + max(len(words) for words in sentences)
+    assert "اوغاريت" in small._cache.index  # in the last sentence, so kept

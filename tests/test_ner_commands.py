@@ -125,7 +125,7 @@ def test_conll_reader_sentences_documents_and_tags():
         (["محمد", "علي"], ["B-PERS", "I-PERS"], 2, 1), (["في"], ["O"], 6, 1), (["عمان"], ["B-LOC"], 8, 2),
         (["اليوم"], ["O"], 10, 3)]
     assert [len(d) for d in conll_documents(sentences)] == [2, 1, 1]
-    assert [len(d) for d in as_documents(list(range(45)))] == [20, 20, 5]
+    assert [len(d) for d in as_documents(list(range(85)))] == [40, 40, 5]
     out = tag_conll(lines)
     assert len(out) == len(lines) and out[:3] == ["-DOCSTART-\tO", "", "محمد\tB-PERS"]
     assert out[4:6] == ["", ""] and out[7] == "-DOCSTART-\tO" and out[9] == "# doc_id = x"

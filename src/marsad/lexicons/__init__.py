@@ -11,6 +11,16 @@ from pathlib import Path
 LEXICON_DIR = Path(__file__).parent
 
 
+def read_words(name: str) -> list[str]:
+    """The words of a one-word-a-line list (common_words.txt …), comments and blanks left out;
+    an empty list when the file is absent."""
+    path = LEXICON_DIR / name
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+
+
 class LexiconError(ValueError):
     """A lexicon file is malformed; the message names file, line and field."""
 

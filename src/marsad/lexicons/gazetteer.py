@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from marsad.lexicons import LEXICON_DIR, Row
+from marsad.lexicons import Row, read_words
 from marsad.lexicons.entries import Agent, Entry, Form, Office, Place
 from marsad.lexicons.user import later_wins, table_layers
 from marsad.text.normalise import normalise_word
@@ -140,8 +140,7 @@ def _named_forms(countries: list[Row], places: list[Row], people: list[Row], org
 def _common_words() -> frozenset[str]:
     """Forms that are also everyday words (القاعدة "the base", صالح "valid"): such a form names
     an entry only where the article also names it in full, or puts a title before it."""
-    lines = (LEXICON_DIR / "common_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(normalise_word(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(normalise_word(w) for w in read_words("common_words.txt"))
 
 
 def _mark_common(form: str, meaning: Form) -> Form:

@@ -28,7 +28,9 @@ T = TypeVar("T")
 
 DOCSTART = "-DOCSTART-"
 DOC_ID_COMMENT = "# doc_id = "
-DOCUMENT_SENTENCES = 20  # CoNLL files without document breaks: runs of this many sentences stand in
+# CoNLL files without document breaks: runs of this many sentences stand in for articles. On the
+# dev split 40 scored best (F1 .723 at 20, .730 at 30 and 50, .736 at 40, .725 at 80).
+DOCUMENT_SENTENCES = 40
 # AQMAR writes PER and MIS0-3 where ANERcorp writes PERS and MISC.
 _TYPE_NAMES = {"PER": "PERS", "MIS0": "MISC", "MIS1": "MISC", "MIS2": "MISC", "MIS3": "MISC", "MIS": "MISC"}
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.lexicons import read_words
 from marsad.lexicons.gazetteer import gazetteer
 from marsad.resolve.names import name_parts
 from marsad.text.clitics import CONJUNCTIONS
@@ -72,32 +73,61 @@ def _stem(word: str) -> tuple[str, str]:
     return best
 
 
+@lru_cache(maxsize=1)
+def person_titles() -> frozenset[str]:
+    """person_titles.txt: honorifics and professions written before a name (الفنانة، الحارس)."""
+    return frozenset(normalise_word(w) for w in read_words("person_titles.txt"))
+
+
+def _name_flags(word: str, stem: str) -> list[str]:
+    """What the name lists say of a word: a given or family name, or a title before names."""
+    flags = []
+    if word in name_parts() or stem in name_parts():
+        flags.append("given")
+    if word in person_titles() or "ال" + stem in person_titles():
+        flags.append("title")
+    return flags
+
+
+# A word's features fall in three parts, which the tagger sums and caches apart: the word
+# itself (w=), its class (proclitics, shape, article, name-list flags: a few hundred values in
+# all) and its stem (the stem and its affixes, shared by وبالبنك، للبنك، البنك).
+
+@lru_cache(maxsize=50_000)
+def word_class(word: str) -> tuple[str, ...]:
+    """The class features of a normalised word, the same as token and as neighbour. ("suf=" is
+    constant: it once held a pronoun suffix the stem never has, and stays as the bias it became.)"""
+    prefix, stem = _stem(word)
+    found = [f"pre={prefix}", "suf=", f"shape={_shape(word)}"]
+    if word.startswith("ال"):
+        found.append("article")
+    found.extend(_name_flags(word, stem))
+    return tuple(found)
+
+
+def stem_features(stem: str) -> tuple[str, ...]:
+    """The stem features of a word, as the token being labelled."""
+    own = [f"stem={stem}", f"len={min(len(stem), 8)}", f"cv={_skeleton(stem)}"]
+    own.extend(f"p{n}={stem[:n]}" for n in (1, 2, 3, 4) if len(stem) > n)
+    own.extend(f"s{n}={stem[-n:]}" for n in (1, 2, 3, 4) if len(stem) > n)
+    return tuple(own)
+
+
+def neighbour_stem_features(stem: str) -> tuple[str, ...]:
+    """The stem features of a word, as seen from the word beside it."""
+    return (f"stem={stem}", f"p2={stem[:2]}", f"s2={stem[-2:]}", f"s3={stem[-3:]}")
+
+
 @lru_cache(maxsize=8192)  # the tagger keeps each word's weights; this serves training
 def word_features(word: str) -> tuple[str, ...]:
     """The features of one normalised word, as the token being labelled."""
-    prefix, stem = _stem(word)
-    # "suf=" is constant (it once held a pronoun suffix the stem never has); the model was
-    # trained with it, so it stays as the per-label bias it has become
-    own = [f"w={word}", f"stem={stem}", f"pre={prefix}", "suf=", f"shape={_shape(word)}",
-           f"len={min(len(stem), 8)}", f"cv={_skeleton(stem)}"]
-    own.extend(f"p{n}={stem[:n]}" for n in (1, 2, 3, 4) if len(stem) > n)
-    own.extend(f"s{n}={stem[-n:]}" for n in (1, 2, 3, 4) if len(stem) > n)
-    if word.startswith("ال"):
-        own.append("article")
-    if word in name_parts() or stem in name_parts():
-        own.append("given")
-    return tuple(own)
+    return (f"w={word}", *word_class(word), *stem_features(stem_of(word)))
 
 
 @lru_cache(maxsize=8192)
 def neighbour_features(word: str) -> tuple[str, ...]:
     """The features of a word as seen from the word beside it."""
-    prefix, stem = _stem(word)
-    near = [f"w={word}", f"stem={stem}", f"shape={_shape(word)}", f"pre={prefix}",
-            f"p2={stem[:2]}", f"s2={stem[-2:]}", f"s3={stem[-3:]}"]
-    if word in name_parts() or stem in name_parts():
-        near.append("given")
-    return tuple(near)
+    return (f"w={word}", *word_class(word), *neighbour_stem_features(stem_of(word)))
 
 
 OFFSETS = (-2, -1, 1, 2)  # the neighbours whose features a word gets
@@ -149,7 +179,8 @@ def _kind(label: str, payloads: tuple) -> str:
     if label == "agent":
         return payloads[0].kind
     form = payloads[0]
-    return f"{form.entry.kind}:{form.role}"
+    # a form that is also an everyday word (كان، اليوم، الأسد) is a weaker sign than a name
+    return f"{form.entry.kind}:{form.role}{'?' if form.ambiguous else ''}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +199,34 @@ def prepare(sentences: Sequence[Sequence[str]], normalised: bool = False,
     lexicon marks (found here unless given) and cues."""
     words = [list(sentence) if normalised else [normalise_word(w) or w for w in sentence] for sentence in sentences]
     marks = marks if marks is not None else lexicon_marks(words)
+    marks = [_with_quote_marks(w, m) for w, m in zip(words, marks)]
     return PreparedDocument(words, marks, _document_cues(words, marks))
+
+
+_OPENING = {"«": "»", "“": "”", '"': '"'}
+_QUOTES = frozenset(_OPENING) | frozenset(_OPENING.values())
+_LONGEST_TITLE = 8  # words between quotation marks that may be a title (of a programme, a car)
+
+
+def _with_quote_marks(words: list[str], marks: list[list[str]]) -> list[list[str]]:
+    """The marks, plus quote=B/I/L on the words of a short span between quotation marks: such
+    spans are mostly titles, which ANERcorp labels MISC."""
+    quotes = [i for i, word in enumerate(words) if word in _QUOTES]
+    spans, after = [], 0
+    for n, i in enumerate(quotes):
+        if i < after or words[i] not in _OPENING:
+            continue
+        end = next((j for j in quotes[n + 1:] if words[j] == _OPENING[words[i]]), None)
+        if end is not None and i + 1 < end <= i + _LONGEST_TITLE + 1:
+            spans.append((i + 1, end))
+            after = end + 1
+    if not spans:
+        return marks
+    marks = [list(found) for found in marks]
+    for first, end in spans:
+        for j in range(first, end):
+            marks[j].append("quote=B" if j == first else "quote=L" if j == end - 1 else "quote=I")
+    return marks
 
 
 def document_features(sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
@@ -188,8 +246,8 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
 
 
 @lru_cache(maxsize=50_000)
-def cue_key(word: str) -> str:
-    """What document cues are gathered under: the word without its clitics."""
+def stem_of(word: str) -> str:
+    """The word without its proclitics (what stem features and document cues are of)."""
     return _stem(word)[1]
 
 
@@ -201,18 +259,18 @@ def _document_cues(norms: list[list[str]], marks: list[list[list[str]]]) -> dict
     given = name_parts()
 
     def add(word: str, cue: str) -> None:
-        stem = cue_key(word)
+        stem = stem_of(word)
         if len(stem) >= 3 and stem.isalpha():
             cues.setdefault(stem, set()).add(cue)
 
     for words, sentence_marks in zip(norms, marks):
-        for i in range(1, len(words)):
-            if words[i - 1] in given:
-                add(words[i], "doc:after_given")
-        for i, found in enumerate(sentence_marks):
+        for before, word in zip(words, words[1:]):
+            if before in given:
+                add(word, "doc:after_given")
+        for word, found in zip(words, sentence_marks):
             for mark in found:
                 if mark.startswith(("lex=", "agent-1")):
-                    add(words[i], "doc:" + mark)
+                    add(word, "doc:" + mark)
     # sorted, so that training adds the features in the same order on every run
     return {stem: tuple(sorted(found)) for stem, found in cues.items()}
 
@@ -238,6 +296,6 @@ def _sentence_features(norms: list[str], marks: list[list[str]], cues: dict[str,
                 token.extend(f"{offset:+d}:{f}" for f in near[j])
         token.extend(edge_features(i, len(norms)))
         token.extend(marks[i])
-        token.extend(cues.get(cue_key(word), ()))
+        token.extend(cues.get(stem_of(word), ()))
         features.append(token)
     return features

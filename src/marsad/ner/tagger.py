@@ -3,27 +3,27 @@
 The model is a linear-chain CRF trained with CRFsuite (`marsad.ner.train`). Tagging does not go
 through CRFsuite's tagger: that looks up ~60 feature strings per word, every time, which costs
 more than the rest of marsad together. A word's own features and its features as a neighbour
-depend on the word alone, so their summed weights are computed once per distinct word and
-cached as one vector each; a sentence's scores are then a few array additions, and Viterbi runs
-over all the sentences of a document at once. `tests/test_ner.py` checks that this gives the
-labels CRFsuite gives.
+depend on the word alone, so their summed weights are computed once per distinct word (from
+parts shared with other words: its stem, its class) and cached; scoring the words of a
+document's sentences and Viterbi then run as one compiled loop (numba). `tests/test_ner.py`
+checks that this gives the labels CRFsuite gives.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
+import numba
 import numpy as np
 import pycrfsuite
 
-from marsad.ner.features import (OFFSETS, cue_key, edge_feature, neighbour_features,
-                                 prepare, word_features)
+from marsad.ner.features import (OFFSETS, edge_feature, neighbour_stem_features, prepare,
+                                 stem_features, stem_of, word_class)
 
 MODEL_PATH = Path(__file__).parent.parent / "models" / "ner.crfsuite"
-_CACHED_WORDS = 100_000  # beyond this many distinct words the cache starts again
-_GAP = max(OFFSETS)  # empty slots between sentences
+_CACHED_WORDS = 100_000  # beyond this many distinct words the least used half is forgotten
 _BATCH_WORDS = 20_000
 _LONGEST = 1_000  # a "sentence" longer than this (a text without full stops) is tagged in pieces
 T = TypeVar("T")
@@ -55,10 +55,12 @@ class Tagger:
         self._transitions = np.zeros((len(self.labels), len(self.labels)))
         for (before, after), weight in dump.transitions.items():
             self._transitions[index[before], index[after]] = weight
-        self._words: dict[str, np.ndarray] = {}
+        self._cache = _WordCache(len(self.labels))
+        self._stems: dict[str, np.ndarray] = {}  # the rows of a stem's features, of a class's
+        self._classes: dict[tuple[str, ...], np.ndarray] = {}
         self._sums: dict[tuple[str, ...], np.ndarray] = {}
-        self._zero = np.zeros(len(self.labels))
         self._outside = index["O"]
+        self._edges = np.stack([self._sum([edge_feature(offset)]) for offset in OFFSETS])
 
     def tag_document(self, sentences: Sequence[Sequence[str]], normalised: bool = False,
                      marks: list[list[list[str]]] | None = None) -> list[list[str]]:
@@ -71,9 +73,10 @@ class Tagger:
                   for i in range(0, max(len(words), 1), _LONGEST)]
         labels: list[list[str]] = [[] for _ in doc.words]
         for batch in _batches(pieces):
-            for (n, _, _), path in zip(batch, self._viterbi(self._scores(batch, cues))):
+            for (n, _, _), path in zip(batch, self._label_batch(batch, cues)):
                 labels[n].extend(self.labels[i] for i in path)
         return labels
+
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """The labels of the words of one sentence read on its own."""
@@ -81,8 +84,7 @@ class Tagger:
 
     def looks_like_a_name(self, word: str) -> bool:
         """Do the word's own features (not its neighbours') favour some entity label over O?"""
-        own = self._word_rows([word])[0, 0]
-        return int(own.argmax()) != self._outside
+        return int(self._cache.table[self._word_indices([word])[0], 0].argmax()) != self._outside
 
     def _sum(self, attributes: Sequence[str]) -> np.ndarray:
         """The summed weights of the attributes, for each label (the same few lexicon marks and
@@ -99,97 +101,154 @@ class Tagger:
         absent = len(self._attributes)
         return [self._attributes.get(a, absent) for a in attributes] or [absent]
 
-    def _word_rows(self, words: list[str]) -> np.ndarray:
-        """For each word, one row of summed weights per role it plays: itself, then the
-        neighbour at each of OFFSETS. Words not seen before are summed all in one go."""
-        new = [w for w in dict.fromkeys(words) if w not in self._words]
-        if len(self._words) + len(new) > _CACHED_WORDS:
-            self._words.clear()
-            new = list(dict.fromkeys(words))
+    def _word_indices(self, words: list[str]) -> list[int]:
+        """Where each word's rows are in the cache's table. Words not seen before are added, all
+        in one go; when the cache is full, the half of it least recently used goes."""
+        cache = self._cache
+        if len(cache.words) + len(words) > _CACHED_WORDS:
+            cache.forget_least_used(_CACHED_WORDS // 2)
+            if len(self._stems) > _CACHED_WORDS:
+                self._stems.clear()
+        new = [w for w in dict.fromkeys(words) if w not in cache.index]
         if new:
             self._add_words(new)
-        return np.stack([self._words[w] for w in words])
+        rows = [cache.index[w] for w in words]
+        cache.touch(rows)
+        return rows
 
     def _add_words(self, words: list[str]) -> None:
+        """Sum the new words' rows from their three parts (see `features`): the word's own
+        weights, and its stem's and its class's, which most new words share with words met
+        before."""
+        stems, classes = [stem_of(w) for w in words], [word_class(w) for w in words]
+        self._add_parts(self._stems, stems, lambda stem: (stem_features(stem), neighbour_stem_features(stem)))
+        self._add_parts(self._classes, classes, lambda found: (found, found))
+        absent = [len(self._attributes)] * len(OFFSETS)
+        own = [[self._attributes.get(f"w={w}", absent[0]), *self._near.get(f"w={w}", absent)] for w in words]
+        sums = self._weights[own]  # (words, 1 + len(OFFSETS), labels)
+        sums += np.stack([self._stems[s] for s in stems]) + np.stack([self._classes[c] for c in classes])
+        self._cache.add(words, stems, sums)
+
+    def _add_parts(self, cache: dict, keys: list, features: Callable[[T], tuple[Sequence[str], Sequence[str]]]) -> None:
+        """Sum and keep the rows of the keys (stems or classes) not in `cache`: their features
+        as the token, and as the neighbour at each offset."""
+        new = list(dict.fromkeys(k for k in keys if k not in cache))
+        if not new:
+            return
         absent, segments = len(self._attributes), []
-        for word in words:
-            segments.append(self._rows(word_features(word)))
-            near = [self._near.get(f) for f in neighbour_features(word)]
+        for key in new:
+            own, near = features(key)
+            segments.append(self._rows(own))
+            found = [self._near.get(f) for f in near]
             for k in range(len(OFFSETS)):
-                segments.append([rows[k] for rows in near if rows is not None] or [absent])
+                segments.append([rows[k] for rows in found if rows is not None] or [absent])
         starts = np.cumsum([0] + [len(rows) for rows in segments[:-1]])
         sums = np.add.reduceat(self._weights[[r for rows in segments for r in rows]], starts, axis=0)
-        for word, rows in zip(words, sums.reshape(len(words), 1 + len(OFFSETS), len(self.labels))):
-            self._words[word] = rows
+        cache.update(zip(new, sums.reshape(len(new), 1 + len(OFFSETS), len(self.labels))))
 
-    def _scores(self, batch: list[tuple[int, list[str], list[list[str]]]], cues: dict[str, np.ndarray]) -> list[np.ndarray]:
-        """The score of each label for each word of each sentence (before transitions).
+    def _label_batch(self, batch: list[tuple[int, list[str], list[list[str]]]],
+                     cues: dict[str, np.ndarray]) -> list[list[int]]:
+        """The best label sequence of each sentence of the batch (as label indices)."""
+        words = [w for _, piece, _ in batch for w in piece]
+        lengths = np.array([len(piece) for _, piece, _ in batch])
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        rows = self._word_indices(words)
+        # what is not the words' own: the lexicon marks on a word and its document cues
+        extra = np.zeros((len(words), len(self.labels)))
+        stems = self._cache.stems
+        cued = [(i, cues[stem]) for i, stem in enumerate([stems[row] for row in rows]) if stem in cues]
+        marks = [found for _, _, piece in batch for found in piece]
+        marked = [(i, self._sum(found)) for i, found in enumerate(marks) if found]
+        for found in (cued, marked):
+            if found:
+                extra[[i for i, _ in found]] += np.stack([row for _, row in found])
+        flat = _decode(self._cache.table, np.array(rows), extra, starts, lengths, np.array(OFFSETS), self._edges,
+                       self._transitions).tolist()
+        return [flat[start:start + size] for start, size in zip(starts.tolist(), lengths.tolist())]
 
-        The words of all sentences are laid end to end with two empty slots around each
-        sentence, so that shifting by an offset never reaches into the next sentence."""
-        sentences = [words for _, words, _ in batch]
-        marks = [m for _, _, m in batch]
-        starts, position = [], _GAP
-        for words in sentences:
-            starts.append(position)
-            position += len(words) + _GAP
-        slots = np.zeros((position, 1 + len(OFFSETS), len(self.labels)))
-        where = np.concatenate([np.arange(start, start + len(words)) for start, words in zip(starts, sentences)])
-        flat = [w for words in sentences for w in words]
-        slots[where] = self._word_rows(flat)
-        scores = slots[:, 0].copy()
-        for k, offset in enumerate(OFFSETS, 1):  # the word at i + offset, seen from the word at i
-            if offset < 0:
-                scores[-offset:] += slots[:offset, k]
-            else:
-                scores[:-offset] += slots[offset:, k]
-        if cues:
-            scores[where] += np.stack([cues.get(cue_key(w), self._zero) for w in flat])
-        self._add_edges(scores, np.array(starts), np.array([len(words) for words in sentences]))
-        for start, sentence_marks in zip(starts, marks):
-            for i, found in enumerate(sentence_marks):
-                if found:
-                    scores[start + i] += self._sum(found)
-        return [scores[start:start + len(words)] for start, words in zip(starts, sentences)]
 
-    def _add_edges(self, scores: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> None:
-        """"-1:edge" on a sentence's first word, "-2:edge" on its second, "+1:edge" on its last …"""
-        for offset in OFFSETS:
-            inside = -1 - offset if offset < 0 else sizes - offset  # the word whose i + offset is outside
-            at = starts + inside
-            valid = (inside >= 0) & (inside < sizes)
-            scores[at[valid]] += self._sum([edge_feature(offset)])
+class _WordCache:
+    """The summed weights of the words met so far: for each, one row per role it plays (itself,
+    then the neighbour at each of OFFSETS), with its stem and when it was last used."""
 
-    def _viterbi(self, scores: list[np.ndarray]) -> list[list[int]]:
-        """The best label sequence of every sentence. The sentences are stepped through
-        together, longest first, so the ones still running at a step are a prefix of the batch."""
-        order = sorted(range(len(scores)), key=lambda i: -len(scores[i]))
-        lengths = [len(scores[i]) for i in order]
-        padded = np.zeros((lengths[0], len(order), len(self.labels)))
-        for k, i in enumerate(order):
-            padded[:lengths[k], k] = scores[i]
-        running = np.searchsorted(-np.array(lengths), -np.arange(lengths[0]), side="left")
-        best = padded[0].copy()
-        back = np.zeros((lengths[0], len(order), len(self.labels)), dtype=np.intp)
-        for t in range(1, lengths[0]):
-            k = running[t]
-            candidates = best[:k, :, None] + self._transitions
-            back[t, :k] = candidates.argmax(axis=1)
-            best[:k] = candidates.max(axis=1) + padded[t, :k]
-        # back from each sentence's end: at step t the sentences at least t + 1 words long
-        # are again a prefix, and a sentence's last label stays its best until t reaches it
-        label = best.argmax(axis=1)
-        paths = np.zeros((lengths[0], len(order)), dtype=np.intp)
-        for t in range(lengths[0] - 1, 0, -1):
-            k = running[t]
-            paths[t, :k] = label[:k]
-            label[:k] = back[t, np.arange(k), label[:k]]
-        paths[0] = label
-        columns = paths.T.tolist()
-        ordered: list[list[int]] = [[] for _ in scores]
-        for k, i in enumerate(order):
-            ordered[i] = columns[k][:lengths[k]]
-        return ordered
+    def __init__(self, labels: int) -> None:
+        self.index: dict[str, int] = {}  # word → its place in the table
+        self.words: list[str] = []
+        self.stems: list[str] = []
+        self.table = np.zeros((4096, 1 + len(OFFSETS), labels))
+        self.used = np.zeros(4096, dtype=np.int64)
+        self.clock = 0
+
+    def add(self, words: list[str], stems: list[str], rows: np.ndarray) -> None:
+        first = len(self.words)
+        if first + len(words) > len(self.table):
+            size = max(2 * len(self.table), first + len(words))
+            self.table = np.concatenate([self.table, np.zeros((size - len(self.table), *self.table.shape[1:]))])
+            self.used = np.concatenate([self.used, np.zeros(size - len(self.used), dtype=np.int64)])
+        self.table[first:first + len(words)] = rows
+        self.index.update(zip(words, range(first, first + len(words))))
+        self.words.extend(words)
+        self.stems.extend(stems)
+
+    def touch(self, places: list[int]) -> None:
+        self.clock += 1
+        self.used[places] = self.clock
+
+    def forget_least_used(self, keep: int) -> None:
+        """Keep only the `keep` words used most recently: frequent words stay, one-off names go."""
+        kept = np.sort(np.argsort(-self.used[:len(self.words)], kind="stable")[:keep])
+        self.table[:len(kept)] = self.table[kept]
+        self.used[:len(kept)] = self.used[kept]
+        self.words = [self.words[i] for i in kept.tolist()]
+        self.stems = [self.stems[i] for i in kept.tolist()]
+        self.index = dict(zip(self.words, range(len(self.words))))
+
+
+@numba.njit(cache=True)
+def _decode(table: np.ndarray, at: np.ndarray, extra: np.ndarray, starts: np.ndarray, lengths: np.ndarray,
+            offsets: np.ndarray, edges: np.ndarray, transitions: np.ndarray) -> np.ndarray:  # pragma: no cover
+    """Score every word of every sentence and find each sentence's best labels (Viterbi).
+
+    `table[at[i]]` holds word i's rows (its own, then as the neighbour at each offset); `extra`
+    its marks and cues; `edges[k]` the weights of "offset k lies just outside the sentence".
+    Compiled, since stepping through words one by one is what Python does slowest."""
+    size = transitions.shape[0]
+    labels = np.empty(len(at), np.int64)
+    back = np.empty((len(at), size), np.int64)
+    score, best, step = np.empty(size), np.empty(size), np.empty(size)
+    for sentence in range(len(starts)):
+        first, length = starts[sentence], lengths[sentence]
+        for t in range(length):
+            i = first + t
+            for y in range(size):
+                score[y] = table[at[i], 0, y] + extra[i, y]
+            for k in range(len(offsets)):
+                j = t + offsets[k]
+                if 0 <= j < length:
+                    for y in range(size):
+                        score[y] += table[at[first + j], k + 1, y]
+                elif j == -1 or j == length:
+                    for y in range(size):
+                        score[y] += edges[k, y]
+            if t == 0:
+                best[:] = score
+                continue
+            for y in range(size):
+                top, came = best[0] + transitions[0, y], 0
+                for x in range(1, size):
+                    if best[x] + transitions[x, y] > top:
+                        top, came = best[x] + transitions[x, y], x
+                step[y] = top + score[y]
+                back[i, y] = came
+            best[:] = step
+        label = 0
+        for y in range(1, size):
+            if best[y] > best[label]:
+                label = y
+        for t in range(length - 1, -1, -1):
+            labels[first + t] = label
+            label = back[first + t, label]
+    return labels
 
 
 def _batches(pieces: list[T]) -> Iterator[list[T]]:

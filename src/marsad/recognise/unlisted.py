@@ -35,14 +35,19 @@ def find_unlisted_names(doc: Document) -> None:
              if e.key is None and e.kind == "PER"}
     known = {id(e) for e in found.values()}
     for words, tags in zip(sentences, labels):
+        if all(tag == "O" for tag in tags):
+            continue
         for first, last, label in entity_spans(tags):
             kind = _KINDS.get(label)
-            last = _name_end(doc, words, first, last)
-            if kind is None or last == first:
+            if kind is None:
                 continue
-            nstart, nend = _strip_clitics(words[first], written), words[last - 1][1]
-            if not _overlaps(taken, nstart, nend) and _plausible(doc, kind, words[first:last], nstart):
-                _add(doc, found, kind, nstart, nend)
+            nstart = _strip_clitics(words[first], written)
+            if _overlaps(taken, nstart, words[first][1]):
+                continue  # most names the model finds, the lexicons found first
+            last = _name_end(doc, words, first, last)
+            if last > first and not _overlaps(taken, nstart, words[last - 1][1]) and \
+                    _plausible(doc, kind, words[first:last], nstart):
+                _add(doc, found, kind, nstart, words[last - 1][1])
     _join_other_mentions(doc, found, taken)
     _add_to_document(doc, [e for e in found.values() if id(e) not in known])
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from marsad.document import Document
-from marsad.lexicons import LEXICON_DIR, read_table
+from marsad.lexicons import LEXICON_DIR, read_table, read_words
 from marsad.text.clitics import in_word_list
 from marsad.text.normalise import normalise_word
 
@@ -43,11 +43,7 @@ def name_parts() -> dict[str, str]:
 
 @cache
 def _not_names() -> frozenset[str]:
-    path = LEXICON_DIR / "not_names.txt"
-    if not path.exists():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(_stop_form(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(_stop_form(w) for w in read_words("not_names.txt"))
 
 
 def _stop_form(word: str) -> str:
