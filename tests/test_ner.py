@@ -147,3 +147,22 @@ def test_a_full_word_cache_forgets_the_least_used_words_and_labels_stay_the_same
         assert [small.tag(words) for words in sentences] == expected
         assert len(small._cache.words) <= 60 + max(len(words) for words in sentences)
     assert "اوغاريت" in small._cache.index  # in the last sentence, so kept
+
+
+def test_the_decoder_still_compiles_where_numba_can_keep_no_cache(monkeypatch):
+    import numba
+
+    compile_ = numba.njit
+
+    def njit(*args, cache=False, **options):
+        if cache:
+            raise RuntimeError("cannot cache function: no locator available")
+        return compile_(*args, **options)
+
+    expected = tagger().tag(SENTENCE)
+    monkeypatch.setattr(numba, "njit", njit)
+    tagger_module._decoder.cache_clear()
+    try:
+        assert Tagger().tag(SENTENCE) == expected
+    finally:
+        tagger_module._decoder.cache_clear()

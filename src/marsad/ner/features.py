@@ -131,9 +131,10 @@ def neighbour_features(word: str) -> tuple[str, ...]:
 
 
 OFFSETS = (-2, -1, 1, 2)  # the neighbours whose features a word gets
+Marks = list[list[tuple[str, ...]]]  # for each word of each sentence, what the lexicons say of it
 
 
-def lexicon_marks(sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+def lexicon_marks(sentences: Sequence[Sequence[str]]) -> Marks:
     """For each normalised word of each sentence, what the lexicons say of the phrase it stands
     in: B/I of a named entry (its kind and how it was named) or of an agent noun (الرئيس، وزير
     الخارجية), and whether such a phrase ends just before it or starts just after it."""
@@ -149,10 +150,10 @@ def lexicon_marks(sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
     return marks_from_hits(starts, {"lex": gaz.names.find_all(text), "agent": gaz.agents.find_all(text)})
 
 
-def marks_from_hits(starts: list[list[int]], hits: dict[str, list[PhraseHit]]) -> list[list[list[str]]]:
+def marks_from_hits(starts: list[list[int]], hits: dict[str, list[PhraseHit]]) -> Marks:
     """`lexicon_marks` from matches made already: `starts` holds the offset of every word of
     every sentence in the text the matchers ran over; `hits` their `find_all` results."""
-    marks: list[list[list[str]]] = [[[] for _ in words] for words in starts]
+    marks: Marks = [[()] * len(words) for words in starts]
     where = [(s, w) for s, words in enumerate(starts) for w in range(len(words))]
     flat = [start for words in starts for start in words]
     for label in ("lex", "agent"):
@@ -167,11 +168,11 @@ def marks_from_hits(starts: list[list[int]], hits: dict[str, list[PhraseHit]]) -
             kind = _kind(label, hit.payloads)
             sentence = marks[s]
             for i in range(first, end[1] + 1):
-                sentence[i].append(f"{label}={'B' if i == first else 'I'}-{kind}")
+                sentence[i] += (f"{label}={'B' if i == first else 'I'}-{kind}",)
             if first > 0:
-                sentence[first - 1].append(f"{label}+1={kind}")
+                sentence[first - 1] += (f"{label}+1={kind}",)
             if end[1] + 1 < len(sentence):
-                sentence[end[1] + 1].append(f"{label}-1={kind}")
+                sentence[end[1] + 1] += (f"{label}-1={kind}",)
     return marks
 
 
@@ -189,12 +190,12 @@ class PreparedDocument:
     document say of each word: what both the trainer's feature strings and the tagger use."""
 
     words: list[list[str]]
-    marks: list[list[list[str]]]
+    marks: Marks
     cues: dict[str, tuple[str, ...]]
 
 
 def prepare(sentences: Sequence[Sequence[str]], normalised: bool = False,
-            marks: list[list[list[str]]] | None = None) -> PreparedDocument:
+            marks: Marks | None = None) -> PreparedDocument:
     """The words of a document's sentences, normalised unless they are already, with their
     lexicon marks (found here unless given) and cues."""
     words = [list(sentence) if normalised else [normalise_word(w) or w for w in sentence] for sentence in sentences]
@@ -208,7 +209,7 @@ _QUOTES = frozenset(_OPENING) | frozenset(_OPENING.values())
 _LONGEST_TITLE = 8  # words between quotation marks that may be a title (of a programme, a car)
 
 
-def _with_quote_marks(words: list[str], marks: list[list[str]]) -> list[list[str]]:
+def _with_quote_marks(words: list[str], marks: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """The marks, plus quote=B/I/L on the words of a short span between quotation marks: such
     spans are mostly titles, which ANERcorp labels MISC."""
     quotes = [i for i, word in enumerate(words) if word in _QUOTES]
@@ -222,10 +223,10 @@ def _with_quote_marks(words: list[str], marks: list[list[str]]) -> list[list[str
             after = end + 1
     if not spans:
         return marks
-    marks = [list(found) for found in marks]
+    marks = list(marks)
     for first, end in spans:
         for j in range(first, end):
-            marks[j].append("quote=B" if j == first else "quote=L" if j == end - 1 else "quote=I")
+            marks[j] += ("quote=B" if j == first else "quote=L" if j == end - 1 else "quote=I",)
     return marks
 
 
@@ -251,7 +252,7 @@ def stem_of(word: str) -> str:
     return _stem(word)[1]
 
 
-def _document_cues(norms: list[list[str]], marks: list[list[list[str]]]) -> dict[str, tuple[str, ...]]:
+def _document_cues(norms: list[list[str]], marks: Marks) -> dict[str, tuple[str, ...]]:
     """For each content word, what its occurrences in the document have beside them: a given
     name before it, or a lexicon phrase it belongs to or follows. Only the (few) words that
     have one are visited."""
@@ -285,7 +286,7 @@ def edge_features(i: int, size: int) -> list[str]:
     return [edge_feature(offset) for offset in OFFSETS if i + offset in (-1, size)]
 
 
-def _sentence_features(norms: list[str], marks: list[list[str]], cues: dict[str, tuple[str, ...]]) -> list[list[str]]:
+def _sentence_features(norms: list[str], marks: list[tuple[str, ...]], cues: dict[str, tuple[str, ...]]) -> list[list[str]]:
     near = [neighbour_features(w) for w in norms]
     features = []
     for i, word in enumerate(norms):

@@ -15,11 +15,10 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-import numba
 import numpy as np
 import pycrfsuite
 
-from marsad.ner.features import (OFFSETS, edge_feature, neighbour_stem_features, prepare,
+from marsad.ner.features import (OFFSETS, Marks, edge_feature, neighbour_stem_features, prepare,
                                  stem_features, stem_of, word_class)
 
 MODEL_PATH = Path(__file__).parent.parent / "models" / "ner.crfsuite"
@@ -63,7 +62,7 @@ class Tagger:
         self._edges = np.stack([self._sum([edge_feature(offset)]) for offset in OFFSETS])
 
     def tag_document(self, sentences: Sequence[Sequence[str]], normalised: bool = False,
-                     marks: list[list[list[str]]] | None = None) -> list[list[str]]:
+                     marks: Marks | None = None) -> list[list[str]]:
         """The label of every word of every sentence (words as written, or `normalised`);
         `marks`: the lexicon marks of the words, when the caller has them (`marks_from_hits`)."""
         doc = prepare(sentences, normalised, marks)
@@ -105,14 +104,14 @@ class Tagger:
         """Where each word's rows are in the cache's table. Words not seen before are added, all
         in one go; when the cache is full, the half of it least recently used goes."""
         cache = self._cache
-        if len(cache.words) + len(words) > _CACHED_WORDS:
-            cache.forget_least_used(_CACHED_WORDS // 2)
-            if len(self._stems) > _CACHED_WORDS:
-                self._stems.clear()
-        new = [w for w in dict.fromkeys(words) if w not in cache.index]
-        if new:
-            self._add_words(new)
-        rows = [cache.index[w] for w in words]
+        rows = [cache.index.get(w, -1) for w in words]
+        if -1 in rows:
+            if len(cache.words) + len(words) > _CACHED_WORDS:
+                cache.forget_least_used(_CACHED_WORDS // 2)
+                if len(self._stems) > _CACHED_WORDS:
+                    self._stems.clear()
+            self._add_words([w for w in dict.fromkeys(words) if w not in cache.index])
+            rows = [cache.index[w] for w in words]
         cache.touch(rows)
         return rows
 
@@ -146,7 +145,7 @@ class Tagger:
         sums = np.add.reduceat(self._weights[[r for rows in segments for r in rows]], starts, axis=0)
         cache.update(zip(new, sums.reshape(len(new), 1 + len(OFFSETS), len(self.labels))))
 
-    def _label_batch(self, batch: list[tuple[int, list[str], list[list[str]]]],
+    def _label_batch(self, batch: list[tuple[int, list[str], list[tuple[str, ...]]]],
                      cues: dict[str, np.ndarray]) -> list[list[int]]:
         """The best label sequence of each sentence of the batch (as label indices)."""
         words = [w for _, piece, _ in batch for w in piece]
@@ -162,8 +161,8 @@ class Tagger:
         for found in (cued, marked):
             if found:
                 extra[[i for i, _ in found]] += np.stack([row for _, row in found])
-        flat = _decode(self._cache.table, np.array(rows), extra, starts, lengths, np.array(OFFSETS), self._edges,
-                       self._transitions).tolist()
+        flat = _decoder()(self._cache.table, np.array(rows), extra, starts, lengths, np.array(OFFSETS),
+                          self._edges, self._transitions).tolist()
         return [flat[start:start + size] for start, size in zip(starts.tolist(), lengths.tolist())]
 
 
@@ -204,7 +203,20 @@ class _WordCache:
         self.index = dict(zip(self.words, range(len(self.words))))
 
 
-@numba.njit(cache=True)
+@cache
+def _decoder() -> Callable[..., np.ndarray]:
+    """`_decode` compiled by numba, its machine code kept beside this module (or in the user's
+    cache) so that only the first run pays the second it takes; where neither can be written,
+    compiled afresh in each process. numba is imported here, not with marsad: it takes half a
+    second and 120 MB, which runs without the model need not pay."""
+    import numba
+
+    try:
+        return numba.njit(cache=True)(_decode)
+    except RuntimeError:  # numba found nowhere to keep it
+        return numba.njit(_decode)
+
+
 def _decode(table: np.ndarray, at: np.ndarray, extra: np.ndarray, starts: np.ndarray, lengths: np.ndarray,
             offsets: np.ndarray, edges: np.ndarray, transitions: np.ndarray) -> np.ndarray:  # pragma: no cover
     """Score every word of every sentence and find each sentence's best labels (Viterbi).
