@@ -315,3 +315,15 @@ def test_run_extracts_with_the_users_lexicons(tmp_path):
     (tmp_path / "bad.tsv").write_text("name\tforms_ar\ttype\tcountry\nX\tس\tcity\tXXX\n", encoding="utf-8")
     bad = marsad("evaluate", str(tmp_path / "visit.gold.json"), "--run", "--lexicon", str(tmp_path / "bad.tsv"))
     one_line_error(bad, "field 'country'")
+
+
+def test_run_without_the_model_finds_only_lexicon_names():
+    gold = shared_path("eval", "dev", "gold")
+    docs = read_documents(gold)
+
+    def by_model(records: dict) -> set[str]:
+        return {e["name_ar"] for r in records.values() for e in r["entities"]
+                if any(m["how"] == "model" for m in e["mentions"])}
+
+    assert by_model(run_marsad(docs, texts_beside(gold, docs), model=False)) == set()
+    assert by_model(run_marsad(docs, texts_beside(gold, docs)))  # the model names some on dev

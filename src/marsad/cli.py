@@ -36,6 +36,8 @@ def _parse_published(value: Optional[str]) -> Optional[dt.date]:
 LexiconOption = Annotated[Optional[list[Path]], typer.Option(
     "--lexicon", metavar="FILE", help="A lexicon of your own: a TSV file with a packaged table's header; repeatable, later "
                       "files win. Read after those of marsad.toml and $MARSAD_LEXICONS.")]
+ModelOption = Annotated[bool, typer.Option("--model/--no-model", help="Find names no lexicon lists with the NER model; "
+                                           "--no-model runs about twice as fast.")]
 
 
 def _lexicons(command_line: Optional[list[Path]]) -> tuple[Path, ...]:
@@ -70,8 +72,7 @@ def extract(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse inputs larger than this many megabytes.")] = MAX_BYTES / 1e6,
     lexicon: LexiconOption = None,
-    model: Annotated[bool, typer.Option("--model/--no-model", help="Find names no lexicon lists with the NER model; "
-                                        "--no-model runs about three times as fast.")] = True,
+    model: ModelOption = True,
 ) -> None:
     """Extract the document records of SPEC §1 from articles."""
     if format not in ("json", "jsonl"):
@@ -108,6 +109,7 @@ def evaluate(
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
     show_misses: Annotated[bool, typer.Option("--show-misses", help="Also list missed gold items and unmatched predictions.")] = False,
     lexicon: LexiconOption = None,
+    model: ModelOption = True,
 ) -> None:
     """Score output against gold annotations: P/R/F1 of events, quotes, entities, times; event date, place, toll."""
     from marsad import evaluate as scoring  # the command shares its name with the module
@@ -116,7 +118,7 @@ def evaluate(
         raise typer.BadParameter("give either PRED or --run (with --text, or texts beside the gold)")
     try:
         report = scoring.evaluate_files(gold, pred, texts=text, on_problem=_complain,
-                                        lexicons=_lexicons(lexicon) if pred is None else ())
+                                        lexicons=_lexicons(lexicon) if pred is None else (), model=model)
     except scoring.EvaluationError as err:
         _complain(str(err))
         raise typer.Exit(1) from None

@@ -410,7 +410,8 @@ def texts_beside(gold_path: str | Path, gold_docs: dict[str, Item]) -> list[str]
 
 
 def run_marsad(gold_docs: dict[str, Item], texts: Iterable[str],
-               on_problem: Callable[[str], None] | None = None, lexicons: tuple[Path, ...] = ()) -> dict[str, Item]:
+               on_problem: Callable[[str], None] | None = None, lexicons: tuple[Path, ...] = (),
+               model: bool = True) -> dict[str, Item]:
     """marsad's records for the gold documents found in `texts` (any input `marsad extract` reads).
 
     A text with no date of its own is read as published on its gold's date. Only gold documents
@@ -424,7 +425,7 @@ def run_marsad(gold_docs: dict[str, Item], texts: Iterable[str],
             continue
         if article.doc_id in gold_docs and article.doc_id not in records:
             published = _gold_date(gold_docs[article.doc_id], article.doc_id)
-            records[article.doc_id] = document_record(extract_article(article, published, lexicons))
+            records[article.doc_id] = document_record(extract_article(article, published, lexicons, model))
     return records
 
 
@@ -437,10 +438,10 @@ def _gold_date(gold: Item, doc_id: str) -> dt.date | None:
 
 def evaluate_files(gold_path: str | Path, predicted_path: str | Path | None = None, *,
                    texts: list[str] | None = None, on_problem: Callable[[str], None] | None = None,
-                   lexicons: tuple[Path, ...] = ()) -> Report:
+                   lexicons: tuple[Path, ...] = (), model: bool = True) -> Report:
     """Score the records in `predicted_path` against the gold; without it, marsad's own extraction
     of the gold documents' texts (`texts`, else those found beside the gold) with the user
-    `lexicons` (as `pipeline.load_lexicons` returns them)."""
+    `lexicons` (as `pipeline.load_lexicons` returns them), and the NER model unless not `model`."""
     gold_docs = read_documents(gold_path)
     wanted = ", ".join(sorted(gold_docs)[:3]) + (" …" if len(gold_docs) > 3 else "")
     if predicted_path is not None:
@@ -448,7 +449,7 @@ def evaluate_files(gold_path: str | Path, predicted_path: str | Path | None = No
         if not set(gold_docs) & set(predicted):
             raise EvaluationError(predicted_path, f"no predictions for the gold documents (doc_id {wanted})")
         return score(gold_docs, predicted)
-    predicted = run_marsad(gold_docs, texts or texts_beside(gold_path, gold_docs), on_problem, lexicons)
+    predicted = run_marsad(gold_docs, texts or texts_beside(gold_path, gold_docs), on_problem, lexicons, model)
     if not predicted and texts:
         raise EvaluationError(", ".join(texts), f"no texts of the gold documents (doc_id {wanted})")
     if not predicted:
