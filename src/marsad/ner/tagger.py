@@ -24,6 +24,7 @@ from marsad.ner.features import (OFFSETS, Marks, edge_feature, neighbour_stem_fe
 MODEL_PATH = Path(__file__).parent.parent / "models" / "ner.crfsuite"
 _CACHED_WORDS = 100_000  # beyond this many distinct words the least used half is forgotten
 _BATCH_WORDS = 20_000
+_OFFSETS = np.array(OFFSETS)  # as the compiled decoder takes them
 _LONGEST = 1_000  # a "sentence" longer than this (a text without full stops) is tagged in pieces
 T = TypeVar("T")
 
@@ -161,8 +162,8 @@ class Tagger:
         for found in (cued, marked):
             if found:
                 extra[[i for i, _ in found]] += np.stack([row for _, row in found])
-        flat = _decoder()(self._cache.table, np.array(rows), extra, starts, lengths, np.array(OFFSETS),
-                          self._edges, self._transitions).tolist()
+        flat = _decoder()(self._cache.table, np.array(rows), extra, starts, lengths, _OFFSETS, self._edges,
+                          self._transitions).tolist()
         return [flat[start:start + size] for start, size in zip(starts.tolist(), lengths.tolist())]
 
 
