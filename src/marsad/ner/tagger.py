@@ -74,7 +74,7 @@ class Tagger:
         labels: list[list[str]] = [[] for _ in doc.words]
         for batch in _batches(pieces):
             for (n, _, _), path in zip(batch, self._label_batch(batch, cues)):
-                labels[n].extend(self.labels[i] for i in path)
+                labels[n].extend([self.labels[i] for i in path])
         return labels
 
 
@@ -124,7 +124,8 @@ class Tagger:
         self._add_parts(self._stems, stems, lambda stem: (stem_features(stem), neighbour_stem_features(stem)))
         self._add_parts(self._classes, classes, lambda found: (found, found))
         absent = [len(self._attributes)] * len(OFFSETS)
-        own = [[self._attributes.get(f"w={w}", absent[0]), *self._near.get(f"w={w}", absent)] for w in words]
+        names = [f"w={w}" for w in words]
+        own = [[self._attributes.get(name, absent[0]), *self._near.get(name, absent)] for name in names]
         sums = self._weights[own]  # (words, 1 + len(OFFSETS), labels)
         sums += np.stack([self._stems[s] for s in stems]) + np.stack([self._classes[c] for c in classes])
         self._cache.add(words, stems, sums)
@@ -156,12 +157,13 @@ class Tagger:
         # what is not the words' own: the lexicon marks on a word and its document cues
         extra = np.zeros((len(words), len(self.labels)))
         stems = self._cache.stems
-        cued = [(i, cues[stem]) for i, stem in enumerate([stems[row] for row in rows]) if stem in cues]
         marks = [found for _, _, piece in batch for found in piece]
-        marked = [(i, self._sum(found)) for i, found in enumerate(marks) if found]
-        for found in (cued, marked):
+        for i, (row, found) in enumerate(zip(rows, marks)):
+            stem = stems[row]
+            if stem in cues:
+                extra[i] += cues[stem]
             if found:
-                extra[[i for i, _ in found]] += np.stack([row for _, row in found])
+                extra[i] += self._sum(found)
         flat = _decoder()(self._cache.table, np.array(rows), extra, starts, lengths, _OFFSETS, self._edges,
                           self._transitions).tolist()
         return [flat[start:start + size] for start, size in zip(starts.tolist(), lengths.tolist())]
