@@ -77,7 +77,6 @@ class Tagger:
                 labels[n].extend([self.labels[i] for i in path])
         return labels
 
-
     def tag(self, words: Sequence[str]) -> list[str]:
         """The labels of the words of one sentence read on its own."""
         return self.tag_document([words])[0]

@@ -35,8 +35,6 @@ def find_unlisted_names(doc: Document) -> None:
              if e.key is None and e.kind == "PER"}
     known = {id(e) for e in found.values()}
     for words, tags in zip(sentences, labels):
-        if all(tag == "O" for tag in tags):
-            continue
         for first, last, label in entity_spans(tags):
             kind = _KINDS.get(label)
             if kind is None:
