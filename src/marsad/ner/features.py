@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 
 from marsad.lexicons import read_words
 from marsad.lexicons.gazetteer import gazetteer
@@ -37,7 +38,8 @@ def _shape(word: str) -> str:
     return "arabic"
 
 
-_LONG_VOWELS = str.maketrans({"ا": "V", "و": "V", "ي": "V"})
+# the Arabic block's letters as consonants (C), its long vowels as V
+_SKELETON = str.maketrans({chr(c): "C" for c in range(0x0600, 0x0700)} | dict.fromkeys("اوي", "V"))
 
 
 def _skeleton(stem: str) -> str:
@@ -45,32 +47,40 @@ def _skeleton(stem: str) -> str:
     borrowed names do not."""
     if not stem.isalpha() or stem.isascii():
         return "-"
-    return "".join("V" if c == "V" else "C" for c in stem[:10].translate(_LONG_VOWELS))
+    skeleton = stem[:10].translate(_SKELETON)
+    if skeleton.strip("CV"):  # a letter from outside the Arabic block
+        skeleton = "".join("V" if c == "V" else "C" for c in skeleton)
+    return skeleton
+
+
+def _proclitic_forms() -> dict[str, bool]:
+    """Every proclitic string a stem may follow (و، بال، فلل، وس …), and whether it ends in the
+    future particle س, which only comes before a verb's person prefix (ي ت ن ا)."""
+    forms: dict[str, bool] = {}
+    for conjunction in CONJUNCTIONS:
+        for particle in ("", "ب", "ل", "ك", "س"):
+            base = conjunction + particle
+            # بال، وال: the article after a particle; لل: ل + ال with the alef dropped
+            readings = [base] if particle == "س" else [base, base + "ال"] + [base + "ل"] * base.endswith("ل")
+            for form in filter(None, readings):
+                forms[form] = forms.get(form, True) and particle == "س"
+    return forms
+
+
+_PROCLITIC_FORMS = _proclitic_forms()
+_LONGEST_PROCLITIC = max(map(len, _PROCLITIC_FORMS))
 
 
 @lru_cache(maxsize=50_000)
 def _stem(word: str) -> tuple[str, str]:
-    """(proclitics, stem) of the reading of `clitics.analyse` with the shortest stem and no
-    pronoun suffix (والبنك → وال + بنك), found directly: analysing every new word in full costs
-    more than the rest of its features together."""
-    best = ("", word)
-    for conjunction in CONJUNCTIONS:
-        if not word.startswith(conjunction):
-            continue
-        for particle in ("", "ب", "ل", "ك", "س"):
-            prefix = conjunction + particle
-            rest = word[len(prefix):]
-            if not word.startswith(prefix) or len(rest) < 2 or (particle == "س" and rest[0] not in "يتنا"):
-                continue
-            readings = [(prefix, rest)]
-            if particle != "س" and prefix.endswith("ل") and rest.startswith("ل") and len(rest) > 2:
-                readings.append((prefix + "ل", rest[1:]))  # لل = ل + ال
-            if particle != "س" and rest.startswith("ال") and len(rest) > 3:
-                readings.append((prefix + "ال", rest[2:]))
-            for reading in readings:
-                if len(reading[1]) < len(best[1]):
-                    best = reading
-    return best
+    """(proclitics, stem) of the reading of `clitics.analyse` with the shortest stem (of two
+    letters at least) and no pronoun suffix (والبنك → وال + بنك), found directly: analysing
+    every new word in full costs more than the rest of its features together."""
+    for size in range(min(_LONGEST_PROCLITIC, len(word) - 2), 0, -1):
+        future = _PROCLITIC_FORMS.get(word[:size])
+        if future is not None and (not future or word[size] in "يتنا"):
+            return word[:size], word[size:]
+    return "", word
 
 
 @lru_cache(maxsize=1)
@@ -154,25 +164,22 @@ def marks_from_hits(starts: list[list[int]], hits: dict[str, list[PhraseHit]]) -
     """`lexicon_marks` from matches made already: `starts` holds the offset of every word of
     every sentence in the text the matchers ran over; `hits` their `find_all` results."""
     marks: Marks = [[()] * len(words) for words in starts]
-    where = [(s, w) for s, words in enumerate(starts) for w in range(len(words))]
-    flat = [start for words in starts for start in words]
+    filled = [s for s, words in enumerate(starts) if words]
+    firsts = [starts[s][0] for s in filled]  # where each sentence starts
     for label in ("lex", "agent"):
         for hit in longest(hits.get(label, [])):
-            at = bisect.bisect_right(flat, hit.start) - 1
-            if at < 0:
-                continue
-            s, first = where[at]
-            end = where[bisect.bisect_right(flat, hit.end - 1) - 1]
-            if end[0] != s:
-                continue  # runs past the sentence's end
+            n = bisect.bisect_right(firsts, hit.start) - 1
+            if n < 0 or (n + 1 < len(firsts) and firsts[n + 1] < hit.end):
+                continue  # before the first word, or runs past the sentence's end
+            words, sentence = starts[filled[n]], marks[filled[n]]
+            first, last = bisect.bisect_right(words, hit.start) - 1, bisect.bisect_right(words, hit.end - 1) - 1
             kind = _kind(label, hit.payloads)
-            sentence = marks[s]
-            for i in range(first, end[1] + 1):
+            for i in range(first, last + 1):
                 sentence[i] += (f"{label}={'B' if i == first else 'I'}-{kind}",)
             if first > 0:
                 sentence[first - 1] += (f"{label}+1={kind}",)
-            if end[1] + 1 < len(sentence):
-                sentence[end[1] + 1] += (f"{label}-1={kind}",)
+            if last + 1 < len(sentence):
+                sentence[last + 1] += (f"{label}-1={kind}",)
     return marks
 
 
@@ -212,7 +219,7 @@ _LONGEST_TITLE = 8  # words between quotation marks that may be a title (of a pr
 def _with_quote_marks(words: list[str], marks: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """The marks, plus quote=B/I/L on the words of a short span between quotation marks: such
     spans are mostly titles, which ANERcorp labels MISC."""
-    quotes = [i for i, word in enumerate(words) if word in _QUOTES]
+    quotes = list(compress(count(), map(_QUOTES.__contains__, words)))
     spans, after = [], 0
     for n, i in enumerate(quotes):
         if i < after or words[i] not in _OPENING:
@@ -265,10 +272,10 @@ def _document_cues(norms: list[list[str]], marks: Marks) -> dict[str, tuple[str,
             cues.setdefault(stem, set()).add(cue)
 
     for words, sentence_marks in zip(norms, marks):
-        for before, word in zip(words, words[1:]):
-            if before in given:
-                add(word, "doc:after_given")
-        for word, found in zip(words, sentence_marks):
+        # compress picks out the few words that have a cue in C, not one by one in Python
+        for word in compress(words[1:], map(given.__contains__, words)):
+            add(word, "doc:after_given")
+        for word, found in compress(zip(words, sentence_marks), sentence_marks):
             for mark in found:
                 if mark.startswith(("lex=", "agent-1")):
                     add(word, "doc:" + mark)

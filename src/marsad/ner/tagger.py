@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
+from itertools import compress, count, repeat
 from pathlib import Path
 from typing import TypeVar
 
@@ -66,16 +67,28 @@ class Tagger:
                      marks: Marks | None = None) -> list[list[str]]:
         """The label of every word of every sentence (words as written, or `normalised`);
         `marks`: the lexicon marks of the words, when the caller has them (`marks_from_hits`)."""
+        return [[self.labels[i] for i in path] for path in self._paths(sentences, normalised, marks)]
+
+    def find_names(self, sentences: Sequence[Sequence[str]], normalised: bool = False,
+                   marks: Marks | None = None) -> list[list[tuple[int, int, str]]]:
+        """`entity_spans` of each sentence's labels (`tag_document`): most sentences have none,
+        and are passed over without their labels spelled out."""
+        outside = self._outside
+        return [entity_spans([self.labels[i] for i in path]) if path.count(outside) < len(path) else []
+                for path in self._paths(sentences, normalised, marks)]
+
+    def _paths(self, sentences: Sequence[Sequence[str]], normalised: bool, marks: Marks | None) -> list[list[int]]:
+        """The best labels of each sentence, as indices into `labels`."""
         doc = prepare(sentences, normalised, marks)
         cues = {key: self._sum(found) for key, found in doc.cues.items()}
         pieces = [(n, words[i:i + _LONGEST], word_marks[i:i + _LONGEST])
                   for n, (words, word_marks) in enumerate(zip(doc.words, doc.marks))
                   for i in range(0, max(len(words), 1), _LONGEST)]
-        labels: list[list[str]] = [[] for _ in doc.words]
+        paths: list[list[int]] = [[] for _ in doc.words]
         for batch in _batches(pieces):
             for (n, _, _), path in zip(batch, self._label_batch(batch, cues)):
-                labels[n].extend([self.labels[i] for i in path])
-        return labels
+                paths[n].extend(path)
+        return paths
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """The labels of the words of one sentence read on its own."""
@@ -104,14 +117,12 @@ class Tagger:
         """Where each word's rows are in the cache's table. Words not seen before are added, all
         in one go; when the cache is full, the half of it least recently used goes."""
         cache = self._cache
-        rows = [cache.index.get(w, -1) for w in words]
+        rows = list(map(cache.index.get, words, repeat(-1)))
         if -1 in rows:
             if len(cache.words) + len(words) > _CACHED_WORDS:
                 cache.forget_least_used(_CACHED_WORDS // 2)
-                if len(self._stems) > _CACHED_WORDS:
-                    self._stems.clear()
             self._add_words([w for w in dict.fromkeys(words) if w not in cache.index])
-            rows = [cache.index[w] for w in words]
+            rows = list(map(cache.index.__getitem__, words))
         cache.touch(rows)
         return rows
 
@@ -135,6 +146,9 @@ class Tagger:
         new = list(dict.fromkeys(k for k in keys if k not in cache))
         if not new:
             return
+        if len(cache) + len(new) > _CACHED_WORDS:
+            cache.clear()  # rare: most words share a stem, and classes are few
+            new = list(dict.fromkeys(keys))
         absent, segments = len(self._attributes), []
         for key in new:
             own, near = features(key)
@@ -153,16 +167,17 @@ class Tagger:
         lengths = np.array([len(piece) for _, piece, _ in batch])
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
         rows = self._word_indices(words)
-        # what is not the words' own: the lexicon marks on a word and its document cues
+        # what is not the words' own: the lexicon marks on a word and its document cues. Few
+        # words have either, so they are picked out first (compress and map step in C).
         extra = np.zeros((len(words), len(self.labels)))
-        stems = self._cache.stems
         marks = [found for _, _, piece in batch for found in piece]
-        for i, (row, found) in enumerate(zip(rows, marks)):
-            stem = stems[row]
-            if stem in cues:
-                extra[i] += cues[stem]
-            if found:
-                extra[i] += self._sum(found)
+        marked = list(compress(count(), marks))
+        if marked:
+            extra[marked] += np.stack([self._sum(marks[i]) for i in marked])
+        stems = list(map(self._cache.stems.__getitem__, rows))
+        cued = list(compress(count(), map(cues.__contains__, stems)))
+        if cued:
+            extra[cued] += np.stack([cues[stems[i]] for i in cued])
         flat = _decoder()(self._cache.table, np.array(rows), extra, starts, lengths, _OFFSETS, self._edges,
                           self._transitions).tolist()
         return [flat[start:start + size] for start, size in zip(starts.tolist(), lengths.tolist())]

@@ -13,7 +13,7 @@ import bisect
 
 from marsad.document import ActorMention, Document, Entity, Mention
 from marsad.ner.features import marks_from_hits
-from marsad.ner.tagger import entity_spans, tagger
+from marsad.ner.tagger import tagger
 from marsad.resolve.names import ends_name, name_parts, transliterate
 from marsad.text.segment import Word, sentence_words
 
@@ -26,16 +26,17 @@ def find_unlisted_names(doc: Document) -> None:
     if not sentences:
         return
     marks = marks_from_hits([[start for start, _, _ in words] for words in sentences], doc.lexicon_hits)
-    labels = tagger().tag_document([[w for _, _, w in words] for words in sentences], True, marks)
+    plain = [[w for _, _, w in words] for words in sentences]
+    names = tagger().find_names(plain, True, marks)
     taken = _union([(m.nstart, m.nend) for e in doc.entities for m in e.mentions] +
                    [(a.nstart, a.nend) for a in doc.actors] + [(t.nstart, t.nend) for t in doc.times])
-    written = {w for words in sentences for _, _, w in words}
+    written = set().union(*plain)
     # people read after a title (no lexicon has them either) gather their later mentions too
     found = {doc.norm.text[e.mentions[0].nstart:e.mentions[0].nend]: e for e in doc.entities
              if e.key is None and e.kind == "PER"}
     known = {id(e) for e in found.values()}
-    for words, tags in zip(sentences, labels):
-        for first, last, label in entity_spans(tags):
+    for words, spans in zip(sentences, names):
+        for first, last, label in spans:
             kind = _KINDS.get(label)
             if kind is None:
                 continue
