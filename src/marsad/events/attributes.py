@@ -26,19 +26,25 @@ def _numbers() -> dict[str, int | None]:
     return {normalise_word(r.get("form") or ""): r.number("value", int) for r in read_table("numbers.tsv", ("form",))}
 
 
+# the nouns and verbs that count the dead and the injured: before the number, and after it
+_KILLED = (("مقتل", "قتل", "استشهاد", "مصرع", "وفاه", "سقوط", "وقوع"), ("قتيلا", "قتلي", "شهيدا", "شهداء", "قتيل"))
+_INJURED = (("اصابه", "جرح", "اصيب", "اصابت"), ("جريحا", "جرحي", "مصابا", "مصابين", "جريح"))
+
+
 @cache
-def _toll_patterns() -> tuple[regex.Pattern, regex.Pattern]:
-    words = "|".join(sorted(map(regex.escape, _numbers()), key=len, reverse=True))
-    count = rf"(?:(?:اكثر من|ما لا يقل عن|نحو|حوالي|قرابه|زهاء|ما يزيد عن|ما يزيد علي)\s+)?(?P<n>\d+|{words})"
-    killed = regex.compile(
-        rf"(?:(?:مقتل|قتل|استشهاد|مصرع|وفاه|سقوط|وقوع)\s+{count}(?!\p{{L}})|{count}\s+(?:قتيلا|قتلي|شهيدا|شهداء|قتيل)(?!\p{{L}}))")
-    injured = regex.compile(
-        rf"(?:(?:اصابه|جرح|اصيب|اصابت)\s+{count}(?!\p{{L}})|{count}\s+(?:جريحا|جرحي|مصابا|مصابين|جريح)(?!\p{{L}}))")
-    return killed, injured
+def _toll_pattern(words: tuple[tuple[str, ...], tuple[str, ...]]) -> regex.Pattern:
+    before, after = ("|".join(group) for group in words)
+    numbers = "|".join(sorted(map(regex.escape, _numbers()), key=len, reverse=True))
+    count = rf"(?:(?:اكثر من|ما لا يقل عن|نحو|حوالي|قرابه|زهاء|ما يزيد عن|ما يزيد علي)\s+)?(?P<n>\d+|{numbers})"
+    return regex.compile(rf"(?:(?:{before})\s+{count}(?!\p{{L}})|{count}\s+(?:{after})(?!\p{{L}}))")
 
 
-def _count(pattern: regex.Pattern, text: str) -> int | None:
-    for m in pattern.finditer(text):
+def _count(words: tuple[tuple[str, ...], tuple[str, ...]], text: str) -> int | None:
+    # the pattern tries every number word at every position: a sentence without one of the
+    # counting words is passed over first
+    if not any(w in text for group in words for w in group):
+        return None
+    for m in _toll_pattern(words).finditer(text):
         n = m.group("n")
         value = int(n) if n.isdigit() else _numbers().get(n)
         if value:
@@ -49,8 +55,7 @@ def _count(pattern: regex.Pattern, text: str) -> int | None:
 def tolls(doc: Document, sentence: Sentence) -> tuple[int | None, int | None]:
     """(dead, injured) that the sentence counts, lower bounds for "at least" and "more than"."""
     text = doc.norm.text[sentence.nstart:sentence.nend]
-    killed, injured = _toll_patterns()
-    return _count(killed, text), _count(injured, text)
+    return _count(_KILLED, text), _count(_INJURED, text)
 
 
 def negated(doc: Document, trigger_start: int, sentence: Sentence) -> bool:
