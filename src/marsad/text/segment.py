@@ -94,5 +94,14 @@ Word = tuple[int, int, str]  # normalised start, end, and the normalised word
 def sentence_words(doc: Document) -> list[list[Word]]:
     """(normalised start, end, word) of the tokens of each sentence: `tokenise` without the
     original offsets, which cost more to find than the tokens themselves."""
-    text = doc.norm.text
-    return [[(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s.nstart, s.nend)] for s in doc.sentences]
+    return [_words(doc.norm.text, s.nstart, s.nend) for s in doc.sentences]
+
+
+def _words(text: str, start: int, end: int) -> list[Word]:
+    # findall and a walk with str.find: a third faster than three calls on each match object
+    words, find = [], text.find
+    for word in _TOKEN.findall(text, start, end):
+        start = find(word, start)
+        words.append((start, start + len(word), word))
+        start += len(word)
+    return words
