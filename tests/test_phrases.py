@@ -1,8 +1,11 @@
 import pytest
 
+from marsad.events.lexicon import triggers
 from marsad.lexicons import LexiconError, read_table
+from marsad.lexicons.gazetteer import gazetteer
+from marsad.recognise.lexicon_hits import lexicon_hits
 from marsad.text.normalise import normalise_word
-from marsad.text.phrases import PhraseMatcher
+from marsad.text.phrases import VERB_PROCLITICS, PhraseMatcher, find_all_of
 
 MATCHER = PhraseMatcher([("موسكو", "Moscow"), ("الأسد", "Assad"), ("بشار الأسد", "Bashar al-Assad"),
                          ("سوريا", "Syria"), ("قوات سوريا الديمقراطية", "SDF")])
@@ -29,6 +32,23 @@ def test_longest_match_wins():
 
 def test_no_match_inside_a_longer_word():
     assert found("سورياتي موسكوفي باسوريا") == []
+
+
+def test_one_pass_finds_what_each_matcher_finds_alone():
+    # the same phrase in two matchers, and a verb matcher that allows the future particle
+    verbs = PhraseMatcher([("يزور", "visit"), ("موسكو", "a verb lexicon's Moscow")], VERB_PROCLITICS)
+    text = normalise_word("وسيزور الرئيس بشار الأسد موسكو، ولن يزورها للأسد أحد في سورياتي")
+    alone = [MATCHER.find_all(text), verbs.find_all(text)]
+    assert find_all_of((MATCHER, verbs), text) == alone
+    assert [(h.prefix, text[h.start:h.end]) for h in alone[1]] == [("وس", "يزور"), ("", "موسكو")]
+    assert find_all_of((MATCHER, verbs), "") == [[], []]
+
+
+def test_lexicon_hits_are_what_the_matchers_find(seed_doc):
+    gaz, text = gazetteer(), seed_doc.norm.text
+    assert lexicon_hits(seed_doc, "lex") == gaz.names.find_all(text) != []
+    assert lexicon_hits(seed_doc, "agent") == gaz.agents.find_all(text) != []
+    assert lexicon_hits(seed_doc, "trigger") == triggers(()).find_all(text) != []
 
 
 def test_lexicon_errors_name_file_line_and_field(tmp_path):

@@ -216,8 +216,8 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)  # for the event coder; not serialised
     place_mentions: list[tuple[Mention, Entity]] = field(default_factory=list)  # likewise
-    # every hit of the names and agents matchers (`lexicons.gazetteer`), kept by the entity
-    # stage so the NER stage need not match again; not serialised
+    # every hit of the names, agents and triggers matchers, by kind ("lex", "agent", "trigger"):
+    # found once for all the stages that use them (`recognise.lexicon_hits`); not serialised
     lexicon_hits: dict[str, list[Any]] = field(default_factory=dict, repr=False)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

@@ -15,10 +15,11 @@ from marsad.document import ActorMention, Document, Event, Sentence
 from marsad.events import attributes
 from marsad.events.clauses import (COMPLEMENTISERS, governing_preposition, named_rather_than_title,
                                    only_conjunction_between, quotation_spans, word_before)
-from marsad.events.lexicon import Trigger, triggers
+from marsad.events.lexicon import Trigger
+from marsad.recognise.lexicon_hits import lexicon_hits
 from marsad.text.clitics import in_word_list
 from marsad.text.normalise import normalise_word
-from marsad.text.phrases import PhraseHit
+from marsad.text.phrases import PhraseHit, longest
 
 _WINDOW = 500  # characters either side of a trigger within which its clause lies
 _SUBJECT_REACH = 60  # characters after a verb within which its subject stands
@@ -47,7 +48,7 @@ def find_events(doc: Document) -> None:
     text = doc.norm.text
     # a trigger inside an actor's name is no trigger (وزارة is not و + زاره "visited him"), and
     # an actor word inside a trigger is no actor (طيار in طائرات بدون طيار)
-    found = triggers(doc.lexicons).find(text)
+    found = longest(lexicon_hits(doc, "trigger"))
     inside_actor = _covered(len(text), [(a.nstart, a.nend) for a in doc.actors])
     hits = [h for h in found if _trigger(h).code.type is not None and not _within(inside_actor, h.start, h.end)]
     casualties = [h for h in found if _trigger(h).casualty]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from marsad.document import ActorMention, Document, Entity, Mention
 from marsad.lexicons.entries import Agent, Entry, Form
 from marsad.lexicons.gazetteer import Gazetteer, gazetteer
+from marsad.recognise.lexicon_hits import lexicon_hits
 from marsad.resolve.names import PersonName, institution_names, read_person_name
 from marsad.text.phrases import PhraseHit
 
@@ -39,9 +40,7 @@ def find_entities(doc: Document) -> None:
     """Pipeline stage: fill `doc.entities`."""
     gaz = gazetteer(doc.lexicons)
     year = doc.published.year if doc.published else None
-    named = gaz.names.find_all(doc.norm.text)
-    agents = gaz.agents.find_all(doc.norm.text)
-    doc.lexicon_hits = {"lex": named, "agent": agents}
+    named, agents = lexicon_hits(doc, "lex"), lexicon_hits(doc, "agent")
     hits = _select(named, agents, year)
     found = _Entities(doc)
     deferred = []

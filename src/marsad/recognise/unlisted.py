@@ -14,6 +14,7 @@ import bisect
 from marsad.document import ActorMention, Document, Entity, Mention
 from marsad.ner.features import marks_from_hits
 from marsad.ner.tagger import tagger
+from marsad.recognise.lexicon_hits import lexicon_hits
 from marsad.resolve.names import ends_name, name_parts, transliterate
 from marsad.text.segment import Word, sentence_words
 
@@ -25,7 +26,8 @@ def find_unlisted_names(doc: Document) -> None:
     sentences = [words for words in sentence_words(doc) if words]
     if not sentences:
         return
-    marks = marks_from_hits([[start for start, _, _ in words] for words in sentences], doc.lexicon_hits)
+    hits = {kind: lexicon_hits(doc, kind) for kind in ("lex", "agent")}
+    marks = marks_from_hits([[start for start, _, _ in words] for words in sentences], hits)
     plain = [[w for _, _, w in words] for words in sentences]
     names = tagger().find_names(plain, True, marks)
     taken = _union([(m.nstart, m.nend) for e in doc.entities for m in e.mentions] +

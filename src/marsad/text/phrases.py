@@ -7,6 +7,7 @@ proclitics (وبموسكو، لموسكو) and a form with the article may appea
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
@@ -51,13 +52,13 @@ class PhraseMatcher(Generic[T]):
             if len(key) >= 2:
                 payloads.setdefault(key, []).append(payload)
         self._payloads = {k: tuple(v) for k, v in payloads.items()}
-        self._automaton = ahocorasick.Automaton()
+        # what the automaton looks for → (the phrase, its length in the text, written after لل)
+        self._searched: dict[str, tuple[str, int, bool]] = {}
         for key in self._payloads:
-            self._automaton.add_word(key, (key, len(key), False))
+            self._searched[key] = (key, len(key), False)
             if key.startswith("ال") and len(key) > 3 and key[1:] not in self._payloads:
-                self._automaton.add_word(key[1:], (key, len(key) - 1, True))  # للأسد: ل + لأسد
-        if self._payloads:
-            self._automaton.make_automaton()
+                self._searched[key[1:]] = (key, len(key) - 1, True)  # للأسد: ل + لأسد
+        self._automaton = _automaton(self._searched.items())
 
     def __len__(self) -> int:
         return len(self._payloads)
@@ -67,22 +68,69 @@ class PhraseMatcher(Generic[T]):
         if not self._payloads:
             return []
         hits, size_of_text = [], len(text)
-        for last, (key, size, after_lam) in self._automaton.iter(text):
-            end = last + 1
-            if end < size_of_text and text[end].isalnum():
+        for last, found in self._automaton.iter(text):
+            if last + 1 < size_of_text and text[last + 1].isalnum():
                 continue  # inside a longer word
-            start = end - size
-            # most hits start a word, and need no look for proclitics before them
-            prefix = _prefix(text, start, self._proclitics) if start and text[start - 1].isalnum() else ""
-            if prefix is None or (after_lam and prefix not in _LAM_PREFIXES) or not (prefix or self._bare):
-                continue
-            hits.append(PhraseHit(start, end, prefix, key, self._payloads[key]))
-        hits.sort(key=lambda h: (h.start, -h.end))
+            hit = self._hit(text, last + 1, *found)
+            if hit is not None:
+                hits.append(hit)
+        hits.sort(key=_in_text_order)
         return hits
 
     def find(self, text: str) -> list[PhraseHit[T]]:
         """The longest hits, leftmost first, never overlapping."""
         return longest(self.find_all(text))
+
+    def _hit(self, text: str, end: int, key: str, size: int, after_lam: bool) -> PhraseHit[T] | None:
+        """The hit of `key` ending at `end`, if the word it starts in begins with proclitics
+        this matcher allows (most hits start a word, and need no look before them)."""
+        start = end - size
+        prefix = _prefix(text, start, self._proclitics) if start and text[start - 1].isalnum() else ""
+        if prefix is None or (after_lam and prefix not in _LAM_PREFIXES) or not (prefix or self._bare):
+            return None
+        return PhraseHit(start, end, prefix, key, self._payloads[key])
+
+
+def find_all_of(matchers: tuple[PhraseMatcher, ...], text: str) -> list[list[PhraseHit]]:
+    """`find_all` of each matcher, reading the text once for all of them: each pass over an
+    Arabic text costs as much as the hits it finds."""
+    hits: list[list[PhraseHit]] = [[] for _ in matchers]
+    automaton, size_of_text = _joined(matchers), len(text)
+    if not len(automaton):
+        return hits
+    for last, found in automaton.iter(text):
+        if last + 1 < size_of_text and text[last + 1].isalnum():
+            continue
+        for n, key, size, after_lam in found:
+            hit = matchers[n]._hit(text, last + 1, key, size, after_lam)
+            if hit is not None:
+                hits[n].append(hit)
+    for found in hits:
+        found.sort(key=_in_text_order)
+    return hits
+
+
+@lru_cache(maxsize=4)
+def _joined(matchers: tuple[PhraseMatcher, ...]) -> ahocorasick.Automaton:
+    """One automaton for the phrases of all the matchers, each found phrase naming its matcher."""
+    searched: dict[str, list[tuple[int, str, int, bool]]] = {}
+    for n, matcher in enumerate(matchers):
+        for text, found in matcher._searched.items():
+            searched.setdefault(text, []).append((n, *found))
+    return _automaton((text, tuple(found)) for text, found in searched.items())
+
+
+def _automaton(words: Iterable[tuple[str, object]]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word, value in words:
+        automaton.add_word(word, value)
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
+
+
+def _in_text_order(hit: PhraseHit) -> tuple[int, int]:
+    return hit.start, -hit.end
 
 
 def longest(hits: list[PhraseHit[T]]) -> list[PhraseHit[T]]:
