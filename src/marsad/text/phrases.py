@@ -58,24 +58,14 @@ class PhraseMatcher(Generic[T]):
             self._searched[key] = (key, len(key), False)
             if key.startswith("ال") and len(key) > 3 and key[1:] not in self._payloads:
                 self._searched[key[1:]] = (key, len(key) - 1, True)  # للأسد: ل + لأسد
-        self._automaton = _automaton(self._searched.items())
+        self._automaton = _automaton((text, ((0, *found),)) for text, found in self._searched.items())
 
     def __len__(self) -> int:
         return len(self._payloads)
 
     def find_all(self, text: str) -> list[PhraseHit[T]]:
         """Every hit on valid boundaries, overlapping ones included, in text order."""
-        if not self._payloads:
-            return []
-        hits, size_of_text = [], len(text)
-        for last, found in self._automaton.iter(text):
-            if last + 1 < size_of_text and text[last + 1].isalnum():
-                continue  # inside a longer word
-            hit = self._hit(text, last + 1, *found)
-            if hit is not None:
-                hits.append(hit)
-        hits.sort(key=_in_text_order)
-        return hits
+        return find_all_of((self,), text)[0]
 
     def find(self, text: str) -> list[PhraseHit[T]]:
         """The longest hits, leftmost first, never overlapping."""
@@ -95,12 +85,13 @@ def find_all_of(matchers: tuple[PhraseMatcher, ...], text: str) -> list[list[Phr
     """`find_all` of each matcher, reading the text once for all of them: each pass over an
     Arabic text costs as much as the hits it finds."""
     hits: list[list[PhraseHit]] = [[] for _ in matchers]
-    automaton, size_of_text = _joined(matchers), len(text)
+    automaton = matchers[0]._automaton if len(matchers) == 1 else _joined(matchers)
+    size_of_text = len(text)
     if not len(automaton):
         return hits
     for last, found in automaton.iter(text):
         if last + 1 < size_of_text and text[last + 1].isalnum():
-            continue
+            continue  # inside a longer word
         for n, key, size, after_lam in found:
             hit = matchers[n]._hit(text, last + 1, key, size, after_lam)
             if hit is not None:
@@ -112,7 +103,8 @@ def find_all_of(matchers: tuple[PhraseMatcher, ...], text: str) -> list[list[Phr
 
 @lru_cache(maxsize=4)
 def _joined(matchers: tuple[PhraseMatcher, ...]) -> ahocorasick.Automaton:
-    """One automaton for the phrases of all the matchers, each found phrase naming its matcher."""
+    """One automaton for the phrases of all the matchers, each found phrase naming its matcher
+    (a matcher's own automaton names itself as matcher 0)."""
     searched: dict[str, list[tuple[int, str, int, bool]]] = {}
     for n, matcher in enumerate(matchers):
         for text, found in matcher._searched.items():
