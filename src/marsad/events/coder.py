@@ -213,11 +213,12 @@ def _actor(doc: Document, hit: PhraseHit, trigger: Trigger, actors: list[ActorMe
            carried: bool) -> ActorMention | None:
     text = doc.norm.text
     floor = doc.sentences[doc.sentence_of(hit.start)].nstart
-    after = [a for a in actors if a.nstart >= hit.end]
-    before = [a for a in actors if a.nend <= hit.start and not a.adjective and _governed(text, a, floor) is None
-              and not _complement_between(text, a.nend, hit.start)]
     if trigger.casualty:
         return None  # مقتل X: X is who died; the attack word before codes the event
+    after = [a for a in actors if a.nstart >= hit.end]
+    # the nearest actor before the trigger that can be its subject (found from the trigger back)
+    before = next((a for a in reversed(actors) if a.nend <= hit.start and not a.adjective
+                   and _governed(text, a, floor) is None and not _complement_between(text, a.nend, hit.start)), None)
     claimant = _claimed_by(text, hit, actors, floor)
     if claimant is not None:
         return claimant
@@ -231,8 +232,8 @@ def _actor(doc: Document, hit: PhraseHit, trigger: Trigger, actors: list[ActorMe
     if trigger.code.type == "PROTEST" and trigger.pos != "verb":
         return None  # protesters are named beside the protest, not elsewhere in the sentence
     if trigger.pos != "noun":
-        if before and text[before[-1].nend:hit.start].split() in ([], ["قد"], ["لقد"], ["قد", "ان"]):
-            return before[-1]  # subject first: روسيا دعمت، بوتين استضاف، الصفدي قد زار
+        if before and text[before.nend:hit.start].split() in ([], ["قد"], ["لقد"], ["قد", "ان"]):
+            return before  # subject first: روسيا دعمت، بوتين استضاف، الصفدي قد زار
         first = after[0] if after else None
         if first and first.nstart - hit.end <= _SUBJECT_REACH \
                 and (not first.adjective or len(text[hit.end:first.nstart].split()) <= 1) \
@@ -240,9 +241,9 @@ def _actor(doc: Document, hit: PhraseHit, trigger: Trigger, actors: list[ActorMe
                 and not _complement_between(text, hit.end, first.nstart):
             return first  # verb first: وأدانت موسكو، شنت طائرات أمريكية
     if trigger.ambiguous and trigger.pos == "noun" and not carried and not (
-            before and len(text[before[-1].nend:hit.start].split()) <= _CLOSE_WORDS):
+            before and len(text[before.nend:hit.start].split()) <= _CLOSE_WORDS):
         return None
-    return before[-1] if before else None
+    return before
 
 
 def _after_target_prep(text: str, actor: ActorMention, trigger: Trigger) -> bool:
