@@ -182,14 +182,12 @@ def _outermost(actors: list[ActorMention]) -> list[ActorMention]:
     """Drop each actor that lies inside a longer one."""
     kept: list[ActorMention] = []
     spans: set[tuple[int, int]] = set()
-    covered: dict[int, int] = {}  # position → end of the longest kept actor over it
-    for a in sorted(actors, key=lambda a: a.nstart - a.nend):
-        if covered.get(a.nstart, -1) >= a.nend and (a.nstart, a.nend) not in spans:
+    for a in sorted(actors, key=lambda a: a.nstart - a.nend):  # longest first
+        if (a.nstart, a.nend) not in spans and \
+                any(k.nstart <= a.nstart < k.nend and a.nend <= k.nend for k in kept):
             continue
         kept.append(a)
         spans.add((a.nstart, a.nend))
-        for i in range(a.nstart, a.nend):
-            covered[i] = max(covered.get(i, -1), a.nend)
     return kept
 
 
