@@ -191,7 +191,7 @@ class _WordCache:
         self.index: dict[str, int] = {}  # word → its place in the table
         self.words: list[str] = []
         self.stems: list[str] = []
-        # float32: half the memory, and the labels of the tests, the dev split and 2,000 articles
+        # float32: half the memory; the tests, 2,000 articles' output and the dev-split scores
         # are the same as with float64
         self.table = np.zeros((4096, 1 + len(OFFSETS), labels), dtype=np.float32)
         self.used = np.zeros(4096, dtype=np.int64)
