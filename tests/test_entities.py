@@ -60,6 +60,15 @@ def test_ministry_with_nisba_is_a_named_institution():
     assert "Ministry of Foreign Affairs of Russia" in ministry.aliases
 
 
+def test_an_actor_inside_a_longer_one_is_dropped():
+    # الروسية inside the ministry's name, and الإسرائيلية after الغارة, act only as part of them
+    text = "وفي نيسان، انتقدت وزارة الخارجية الروسية الغارة الإسرائيلية المشتبه بها."
+    doc = marsad.extract(text, "2024-07-25")
+    actors = [(text[doc.span(a.nstart, a.nend)[0]:doc.span(a.nstart, a.nend)[1]], a.name) for a in doc.actors]
+    assert actors[0] == ("وزارة الخارجية الروسية", "Russian Foreign Ministry")
+    assert not any(name == "Russia" for _, name in actors)
+
+
 def test_title_and_unknown_name_make_a_person():
     # snn-dev-09: the Iraqi defence minister, named after his title
     found = entities("وأوضح وزير الدفاع العراقي خالد العبيدي أن الطائرات وصلت.", "2015-07-27")

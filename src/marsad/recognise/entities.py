@@ -179,16 +179,14 @@ def _resolve_title(doc: Document, gaz: Gazetteer, hits: list[_Hit], i: int, foun
 
 
 def _outermost(actors: list[ActorMention]) -> list[ActorMention]:
-    """Drop each actor that lies inside a longer one."""
-    kept: list[ActorMention] = []
-    spans: set[tuple[int, int]] = set()
-    for a in sorted(actors, key=lambda a: a.nstart - a.nend):  # longest first
-        if (a.nstart, a.nend) not in spans and \
-                any(k.nstart <= a.nstart < k.nend and a.nend <= k.nend for k in kept):
-            continue
-        kept.append(a)
-        spans.add((a.nstart, a.nend))
-    return kept
+    """Drop each actor that lies inside a longer one (longest first, as they are kept)."""
+    inside: set[tuple[int, int]] = set()
+    reach = -1  # the furthest end of the spans that start before this one, or with it and end later
+    for span in sorted({(a.nstart, a.nend) for a in actors}, key=lambda s: (s[0], -s[1])):
+        if reach >= span[1]:
+            inside.add(span)
+        reach = max(reach, span[1])
+    return [a for a in sorted(actors, key=lambda a: a.nstart - a.nend) if (a.nstart, a.nend) not in inside]
 
 
 def _names_a_country(hit: _Hit) -> bool:
