@@ -193,6 +193,16 @@ def test_a_user_file_named_like_a_packaged_one_does_not_stand_in_for_it(tmp_path
     assert json.loads(run.stdout)["source"]["agency"] == "Reuters"  # the packaged outlets.tsv, read as well
 
 
+def test_a_user_outlet_is_the_source_a_dateline_or_the_site_names(tmp_path):
+    outlets = write(tmp_path / "mine.tsv", "name\tkind\tforms_ar\tkeys\n"
+                    "Future TV\toutlet\tتلفزيون المستقبل\tfuturetvnetwork.com\n")
+    dateline = "بيروت - تلفزيون المستقبل: " + RIFI
+    assert marsad.extract(dateline).source.outlet != "Future TV"
+    assert marsad.extract(dateline, lexicons=[outlets]).source.outlet == "Future TV"
+    site = marsad.extract(RIFI, url="https://www.futuretvnetwork.com/news/1", lexicons=[outlets])
+    assert site.source.outlet == "Future TV"
+
+
 def test_the_order_is_config_then_environment_then_command_line(tmp_path, monkeypatch):
     config = tmp_path / "no-config" / "marsad"  # $XDG_CONFIG_HOME/marsad, set by the fixture
     config.mkdir(parents=True)

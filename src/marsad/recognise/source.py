@@ -11,20 +11,23 @@ Sources are named in a few fixed places, so only those are read, never the whole
 
 `source.outlet` is the original publisher: an "المصدر" line, then a self-attribution, then the
 head dateline (a wire copy headed "رويترز- إسطنبول:" is Reuters'), then the site the input
-record names (`doc.publisher`, or the URL's domain), mapped through lexicons/outlets.tsv.
+record names (`doc.publisher`, or the URL's domain), mapped through lexicons/outlets.tsv
+and the outlets of the user's lexicon files.
 """
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 import ahocorasick
 import regex
 
 from marsad.document import Document
-from marsad.lexicons import read_table
+from marsad.lexicons import Row
+from marsad.lexicons.user import table_layers
 from marsad.text.clitics import in_word_list
 from marsad.text.normalise import normalise_word
 
@@ -101,33 +104,63 @@ _SELF_LINK_WINDOW = 400
 _NAME_MAX_CHARS = 60  # longer than any name with its generic word and nisba
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> _Lexicon:
-    """outlets.tsv, read once and compiled into a matcher."""
-    automaton = ahocorasick.Automaton()
-    abbreviations: dict[str, Outlet] = {}
-    names: dict[str, Outlet] = {}
-    ambiguous: set[str] = set()
-    keys: dict[str, Outlet] = {}
-    for row in read_table("outlets.tsv", ("name", "kind", "forms_ar")):
+def lexicon(files: tuple[Path, ...] = ()) -> _Lexicon:
+    """outlets.tsv and the outlets of the user's lexicon files, compiled into a matcher once
+    per set of files."""
+    return _compile(files)  # one cache entry for lexicon() and lexicon(()) alike
+
+
+@dataclass
+class _Forms:
+    """What the rows of one outlets table give, before the tables are layered."""
+
+    written: dict[str, Outlet] = field(default_factory=dict)  # unambiguous multi-letter forms
+    abbreviations: dict[str, Outlet] = field(default_factory=dict)
+    names: dict[str, Outlet] = field(default_factory=dict)
+    ambiguous: set[str] = field(default_factory=set)
+    keys: dict[str, Outlet] = field(default_factory=dict)
+
+    def add(self, row: Row) -> None:
+        """A row's forms (the first row to give a name keeps it), its abbreviations' letters
+        and its site keys (the last row to give one keeps it)."""
         forms = row.alternatives("forms_ar")
         outlet = Outlet(row.get("name"), row.get("kind"), forms[0] if forms else None,
                         row.get("country"), row.get("wikidata"))
         for form in [normalise_word(f) for f in forms]:
             if _ABBREVIATION_FORM.match(form):
-                abbreviations[_letters(form)] = outlet
+                self.abbreviations[_letters(form)] = outlet
             else:
-                automaton.add_word(form, (len(form), outlet))
-            names.setdefault(form, outlet)
+                self.written[form] = outlet
+            self.names.setdefault(form, outlet)
         for form in [normalise_word(f) for f in row.alternatives("ambiguous_ar")]:
-            names.setdefault(form, outlet)
-            ambiguous.add(form)
-        names.setdefault(normalise_word(row.get("name") or ""), outlet)
+            self.names.setdefault(form, outlet)
+            self.ambiguous.add(form)
+        self.names.setdefault(normalise_word(row.get("name") or ""), outlet)
         for key in row.alternatives("keys"):
-            keys[key.lower()] = outlet
+            self.keys[key.lower()] = outlet
+
+    def update(self, later: "_Forms") -> None:
+        """Take in a later table's forms: where both give one, the later table's wins."""
+        for mine, theirs in ((self.written, later.written), (self.abbreviations, later.abbreviations),
+                             (self.names, later.names), (self.keys, later.keys)):
+            mine.update(theirs)
+        self.ambiguous |= later.ambiguous
+
+
+@lru_cache(maxsize=4)
+def _compile(files: tuple[Path, ...]) -> _Lexicon:
+    forms = _Forms()
+    for rows in table_layers("outlets", files):
+        layer = _Forms()
+        for row in rows:
+            layer.add(row)
+        forms.update(layer)
+    automaton = ahocorasick.Automaton()
+    for form, outlet in forms.written.items():
+        automaton.add_word(form, (len(form), outlet))
     automaton.make_automaton()
-    ambiguous_only = frozenset(form for form in ambiguous if form not in automaton)
-    return _Lexicon(automaton, abbreviations, names, ambiguous_only, keys)
+    ambiguous_only = frozenset(form for form in forms.ambiguous if form not in forms.written)
+    return _Lexicon(automaton, forms.abbreviations, forms.names, ambiguous_only, forms.keys)
 
 
 def _letters(form: str) -> str:
@@ -136,14 +169,14 @@ def _letters(form: str) -> str:
 
 def find_source(doc: Document) -> None:
     """Fill `doc.source` from the article's attribution lines, datelines and its publisher."""
-    norm = doc.norm.text
+    norm, lex = doc.norm.text, lexicon(doc.lexicons)
     lines = _lines(norm)
-    _read_attributions(doc, norm, lines)
-    _read_self_link(doc, norm)
-    _read_datelines(doc, norm, lines)
-    _read_signature(doc, norm, lines)
+    _read_attributions(doc, lex, norm, lines)
+    _read_self_link(doc, lex, norm)
+    _read_datelines(doc, lex, norm, lines)
+    _read_signature(doc, lex, norm, lines)
     if doc.source.outlet is None:
-        _use_publisher(doc)
+        _use_publisher(doc, lex)
 
 
 # --- lines ------------------------------------------------------------------------------------
@@ -180,9 +213,8 @@ def _evidence(doc: Document, nstart: int, nend: int) -> None:
 
 # --- finding names ----------------------------------------------------------------------------
 
-def _hits(norm: str, start: int, end: int) -> list[_Hit]:
+def _hits(lex: _Lexicon, norm: str, start: int, end: int) -> list[_Hit]:
     """Outlet and agency names in norm[start:end], whole words only, longest first on overlap."""
-    lex = lexicon()
     found = []
     for last, (length, outlet) in lex.automaton.iter(norm, start, end):
         first = last - length + 1
@@ -204,22 +236,21 @@ def _is_word(norm: str, start: int, end: int) -> bool:
     return (start == 0 or not norm[start - 1].isalnum()) and (end == len(norm) or not norm[end].isalnum())
 
 
-def _name(norm: str, start: int, end: int) -> tuple[Outlet | None, int, int]:
+def _name(lex: _Lexicon, norm: str, start: int, end: int) -> tuple[Outlet | None, int, int]:
     """The outlet a short attribution span names, and the span of the name itself: the span as
     a whole name (see `_exact`), else the first known name inside it. Unknown names come back
     as (None, span without its generic word and nisbas)."""
-    outlet, s, e = _exact(norm, start, end)
+    outlet, s, e = _exact(lex, norm, start, end)
     if outlet is None:
-        for hit in _hits(norm, start, end):
+        for hit in _hits(lex, norm, start, end):
             return hit.outlet, hit.nstart, hit.nend
     return outlet, s, e
 
 
-def _exact(norm: str, start: int, end: int, ambiguous: bool = True) -> tuple[Outlet | None, int, int]:
+def _exact(lex: _Lexicon, norm: str, start: int, end: int, ambiguous: bool = True) -> tuple[Outlet | None, int, int]:
     """The outlet the whole span names: as it stands, without a generic word ("موقع",
     "صحيفة"), or without trailing nisbas ("الامريكي") too. Forms that are also ordinary words
     ("اليوم") count only where the context says a name follows, i.e. when `ambiguous`."""
-    lex = lexicon()
     start, end = _trim(norm, start, end)
     if end - start > _NAME_MAX_CHARS:
         return None, start, end
@@ -241,7 +272,7 @@ def _exact(norm: str, start: int, end: int, ambiguous: bool = True) -> tuple[Out
 
 # --- attribution lines --------------------------------------------------------------------------
 
-def _read_attributions(doc: Document, norm: str, lines: list[tuple[int, int]]) -> None:
+def _read_attributions(doc: Document, lex: _Lexicon, norm: str, lines: list[tuple[int, int]]) -> None:
     """"المصدر:" and "ترجمة:" lines first, then the weaker "نقلا عن", "خدمة", "بالاتفاق مع";
     the first line of each kind that gives a name wins."""
     found = [(m, start, end) for start, end in lines if (m := _attribution(norm, start, end))]
@@ -250,7 +281,7 @@ def _read_attributions(doc: Document, norm: str, lines: list[tuple[int, int]]) -
         translator = (m.group(1) or "").startswith("ترجمه")
         if (doc.source.translator if translator else doc.source.outlet) is not None:
             continue
-        named = _attributed(doc, norm, m.end(), end, known_only=m.group(2) is not None)
+        named = _attributed(doc, lex, norm, m.end(), end, known_only=m.group(2) is not None)
         if named is None:
             continue
         if translator:
@@ -271,7 +302,7 @@ def _attribution(norm: str, start: int, end: int) -> regex.Match[str] | None:
     return m
 
 
-def _attributed(doc: Document, norm: str, start: int, end: int,
+def _attributed(doc: Document, lex: _Lexicon, norm: str, start: int, end: int,
                 known_only: bool) -> tuple[str, str | None] | None:
     """(name, Arabic name) that the rest of an attribution line gives, if it gives a name.
 
@@ -282,11 +313,11 @@ def _attributed(doc: Document, norm: str, start: int, end: int,
     text = norm[start:end]
     if _URL.match(text):
         doc.source.url = doc.text[slice(*doc.span(start, end))]
-        outlet = _by_domain(text)
+        outlet = _by_domain(lex, text)
         return (outlet.name, outlet.name_ar) if outlet else None
     if not text or text.count(" ") >= _ATTRIBUTION_MAX_WORDS or _NOT_A_NAME.search(text):
         return None
-    outlet, s, e = _name(norm, start, end)
+    outlet, s, e = _name(lex, norm, start, end)
     if outlet is not None:
         return outlet.name, outlet.name_ar
     unknown = norm[s:e]
@@ -315,7 +346,7 @@ def _set_agency(doc: Document, outlet: Outlet) -> None:
 
 # --- self-attribution ---------------------------------------------------------------------------
 
-def _read_self_link(doc: Document, norm: str) -> None:
+def _read_self_link(doc: Document, lex: _Lexicon, norm: str) -> None:
     """"رابط الخبر بصحيفة الوئام: …", the footer some sites add, at the head or the tail."""
     if doc.source.outlet is not None:
         return
@@ -324,7 +355,7 @@ def _read_self_link(doc: Document, norm: str) -> None:
         m = _SELF_LINK.search(norm, start, end)
         if m is None:
             continue
-        outlet, _, _ = _name(norm, *m.span(1))
+        outlet, _, _ = _name(lex, norm, *m.span(1))
         if outlet is not None:
             _set_outlet(doc, outlet)
             _evidence(doc, m.start(), m.end() - 1)
@@ -333,7 +364,7 @@ def _read_self_link(doc: Document, norm: str) -> None:
 
 # --- datelines ----------------------------------------------------------------------------------
 
-def _read_datelines(doc: Document, norm: str, lines: list[tuple[int, int]]) -> None:
+def _read_datelines(doc: Document, lex: _Lexicon, norm: str, lines: list[tuple[int, int]]) -> None:
     """The head dateline may name the outlet; any paragraph's dateline may name the agency."""
     for number, (start, end) in enumerate(lines):
         head = number < _HEAD_LINES
@@ -341,18 +372,18 @@ def _read_datelines(doc: Document, norm: str, lines: list[tuple[int, int]]) -> N
             return
         if not _SEPARATOR_NEAR.search(norm, start, min(end, start + _DATELINE_MAX_PREFIX + 10)):
             continue
-        hits, dateline_end = _dateline(norm, start, end)
+        hits, dateline_end = _dateline(lex, norm, start, end)
         if head and 0 < number == len(lines) - 1 and not norm[dateline_end:end].strip(_TRIM):
             head = False  # a short text's closing line is a signature ("…\n(أ. ف. ب)")
         if hits and _use_dateline(doc, hits, head):
             _evidence(doc, _JUNK_PREFIX.match(norm, start, end).end(), dateline_end)
 
 
-def _dateline(norm: str, start: int, end: int) -> tuple[list[_Hit], int]:
+def _dateline(lex: _Lexicon, norm: str, start: int, end: int) -> tuple[list[_Hit], int]:
     """The names in a dateline-shaped line head, and where the dateline ends."""
     start = _JUNK_PREFIX.match(norm, start, end).end()
     window_end = min(end, start + _DATELINE_WINDOW)
-    accepted = [hit for hit in _hits(norm, start, window_end)
+    accepted = [hit for hit in _hits(lex, norm, start, window_end)
                 if _dateline_shaped(norm[start:hit.nstart], norm[hit.nend:window_end], hit.outlet)]
     if not accepted:
         return [], start
@@ -426,16 +457,16 @@ def _use_dateline(doc: Document, hits: list[_Hit], head: bool) -> bool:
     return used
 
 
-def _read_signature(doc: Document, norm: str, lines: list[tuple[int, int]]) -> None:
+def _read_signature(doc: Document, lex: _Lexicon, norm: str, lines: list[tuple[int, int]]) -> None:
     """The last line: a name alone ("* مجلة «فورين بوليسي»": the piece is syndicated from it) or
     a wire signature closing the text ("… في المنطقة. «رويترز»", "(أ. ف. ب)")."""
     if not lines:
         return
     start, end = lines[-1]
-    outlet = _exact(norm, start, end, ambiguous=False)[0]
+    outlet = _exact(lex, norm, start, end, ambiguous=False)[0]
     if outlet is None:
         m = _SIGNATURE.search(norm, max(start, end - _NAME_MAX_CHARS), end)
-        outlet = _exact(norm, *m.span(1), ambiguous=False)[0] if m else None
+        outlet = _exact(lex, norm, *m.span(1), ambiguous=False)[0] if m else None
         if outlet is None or outlet.kind != "agency":
             return
         start = m.start()
@@ -450,26 +481,26 @@ def _read_signature(doc: Document, norm: str, lines: list[tuple[int, int]]) -> N
 
 # --- publisher ----------------------------------------------------------------------------------
 
-def _use_publisher(doc: Document) -> None:
+def _use_publisher(doc: Document, lex: _Lexicon) -> None:
     """The site the input record names, or failing that the URL's domain."""
     publisher = (doc.publisher or "").strip()
     outlet = None
     if publisher:
-        outlet = lexicon().keys.get(publisher.lower()) or _by_domain(publisher)
+        outlet = lex.keys.get(publisher.lower()) or _by_domain(lex, publisher)
     if outlet is None and doc.url:
-        outlet = _by_domain(doc.url)
+        outlet = _by_domain(lex, doc.url)
     if outlet is not None:
         _set_outlet(doc, outlet)
     elif publisher:
         doc.source.outlet = publisher  # an unknown site: its key is still the best name we have
 
 
-def _by_domain(text: str) -> Outlet | None:
+def _by_domain(lex: _Lexicon, text: str) -> Outlet | None:
     """The outlet whose domain is `text`'s host or a parent of it ("www.sabq.org/x" → Sabq)."""
     m = _URL.match(text)
     host = (m.group(1) if m else text.split("/")[0]).lower().removeprefix("www.")
     parts = host.split(".")
-    keys = lexicon().keys
+    keys = lex.keys
     for i in range(len(parts) - 1):
         outlet = keys.get(".".join(parts[i:]))
         if outlet is not None:
