@@ -215,7 +215,7 @@ def test_unknowns_tsv_loads_with_lexicon_and_the_name_is_then_known(tmp_path):
     assert "سعد الصديق" not in run.stdout and "خالد سعد" not in run.stdout
 
 
-def test_each_tsv_block_is_a_lexicon_file_that_loads(tmp_path):
+def test_the_tsv_of_several_kinds_is_one_lexicon_file_that_loads(tmp_path):
     from marsad.pipeline import extract, load_lexicons
 
     def unknown(name_ar, kind, name, country=None, sector=None):
@@ -230,12 +230,8 @@ def test_each_tsv_block_is_a_lexicon_file_that_loads(tmp_path):
     blocks = text.split("\n\n")
     assert [b.splitlines()[0] for b in blocks] == ["# marsad: people", "# marsad: organisations", "# marsad: places"]
     assert "names an entry of people.tsv" in blocks[0] and "the name of a row above" in blocks[0]
-    files = []
-    for block, table in zip(blocks, ("people", "organisations", "places")):
-        path = tmp_path / f"{table}.tsv"
-        path.write_text(block, encoding="utf-8")
-        files.append(path)
-    loaded = load_lexicons(files)  # a bad field would raise LexiconError
+    (tmp_path / "unknowns.tsv").write_text(text, encoding="utf-8")  # a file of three tables
+    loaded = load_lexicons([tmp_path / "unknowns.tsv"])  # a bad field would raise LexiconError
     doc = extract("قال ممثل مجلس قبائل البقارة إن الوفد سيزور أم دافوق.", "2024-07-25", lexicons=loaded)
     assert {e.name for e in doc.entities} >= {"Baggara Tribal Council", "Um Dafoug"}
     rows = [line.split("\t") for line in blocks[2].splitlines()[2:] if not line.startswith("#")]

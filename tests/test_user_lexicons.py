@@ -103,6 +103,14 @@ def test_a_user_trigger_codes_a_new_event_and_overrides_a_packaged_one(tmp_path)
     assert events(JOLANI, accuse) == [("112", "Ahmed al-Sharaa", "Government of Turkey")]
 
 
+def test_a_file_may_hold_several_tables(tmp_path):
+    both = write(tmp_path / "both.tsv", "# marsad: people\n" + RIFI_PEOPLE + "\n# marsad: places\n"
+                 "name\tforms_ar\ttype\tcountry\tlat\tlon\nTalkalakh\tتلكلخ\ttown\tSYR\t34.67\t36.26\n")
+    found = entities(RIFI + " " + SHELLING, both)
+    assert found["Ashraf Rifi"].country == "LBN"
+    assert found["Talkalakh"].kind == "LOC"
+
+
 def test_a_later_user_file_wins_over_an_earlier_one(tmp_path):
     first = write(tmp_path / "first.tsv", RIFI_PEOPLE)
     second = write(tmp_path / "second.tsv", "# marsad: people\nname\tforms_ar\tcountry\tsector\nAshraf Rifi\tأشرف ريفي\tLBN\tOPP\n")
@@ -137,6 +145,10 @@ BAD = [
     (PEOPLE_HEADER + "Ashraf Rifi\t\tريفي\tLBN\n", r"bad\.tsv:2: field 'forms_ar': empty: give at least one Arabic form"),
     (PEOPLE_HEADER + "\tأشرف ريفي\n", r"bad\.tsv:2: field 'name': empty"),
     (PEOPLE_HEADER + "Ashraf Rifi\tأشرف ريفي\t\tLBN\tGOV\tminister\tsince 2014\n", r"bad\.tsv:2: field 'start': 'since 2014'"),
+    # the second table of a file of two: its own header, its own line numbers
+    ("# marsad: people\n" + RIFI_PEOPLE + "\n# marsad: places\nname\tforms_ar\tcountry\nX\tسسس\tLBX\n",
+     r"bad\.tsv:7: field 'country': 'LBX' is no country code"),
+    ("# marsad: people\n" + RIFI_PEOPLE + "# marsad: places\n", r"bad\.tsv:4: no header line"),
 ]
 
 

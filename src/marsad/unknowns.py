@@ -3,7 +3,7 @@
 An entity is unknown when its `key` is None (a person read after a title, وزير الزراعة التونسي
 سعد الصديق) or starts with "model:" (a name the NER model found, `marsad.recognise.unlisted`).
 Unknown entities are grouped across documents by their Arabic name (normalised), and
-`lexicon_tsv` writes them as user lexicon files (`marsad.lexicons.user`) that `--lexicon` reads
+`lexicon_tsv` writes them as a user lexicon file (`marsad.lexicons.user`) that `--lexicon` reads
 back: fix the English names, countries and sectors, then pass the file to `marsad extract`.
 """
 from __future__ import annotations
@@ -133,9 +133,9 @@ def example_sentence(doc: Document, mention: Mention, width: int = EXAMPLE_CHARS
 
 
 def lexicon_tsv(names: Iterable[UnknownName]) -> str:
-    """User lexicon files for the names, one block per kind (people, organisations, places), each
+    """A user lexicon file for the names, one block per kind (people, organisations, places), each
     with its `# marsad: TABLE` line and header; a comment line above each row tells how often the
-    name was seen and where. Save a block in a file of its own and pass it with `--lexicon`."""
+    name was seen and where. Save it, correct it, and pass it with `--lexicon`."""
     blocks = []
     by_kind: dict[str, list[UnknownName]] = {}
     for name in names:

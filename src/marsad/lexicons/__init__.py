@@ -5,6 +5,7 @@ in a field, and `#` comment lines. Errors name the file, the line and the field.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,23 +62,28 @@ def read_table(path: Path | str, required: tuple[str, ...] = ()) -> list[Row]:
     # a bare name is the packaged file, even where the current folder has a file of that name
     if not path.is_absolute() and (LEXICON_DIR / path).exists():
         path = LEXICON_DIR / path
+    with open(path, encoding="utf-8-sig") as f:  # a spreadsheet may save a byte-order mark
+        return table_rows(str(path), enumerate(f, 1), required)
+
+
+def table_rows(path: str, lines: Iterable[tuple[int, str]], required: tuple[str, ...] = ()) -> list[Row]:
+    """The rows of a table given as (line number, line) pairs: its header, then its entries."""
     rows: list[Row] = []
     header: list[str] | None = None
-    with open(path, encoding="utf-8-sig") as f:  # a spreadsheet may save a byte-order mark
-        for lineno, line in enumerate(f, 1):
-            line = line.rstrip("\r\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = [c.strip() for c in cells]
-                missing = [c for c in required if c not in header]
-                if missing:
-                    raise LexiconError(f"{path}:{lineno}: header lacks the column(s) {', '.join(missing)}")
-                continue
-            if len(cells) > len(header):
-                raise LexiconError(f"{path}:{lineno}: {len(cells)} fields, the header has {len(header)}: "
-                                   f"field {len(header) + 1} ({cells[len(header)]!r}) has no column")
-            cells += [""] * (len(header) - len(cells))  # trailing empty fields may be left off
-            rows.append(Row(str(path), lineno, dict(zip(header, cells))))
+    for lineno, line in lines:
+        line = line.rstrip("\r\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = [c.strip() for c in cells]
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise LexiconError(f"{path}:{lineno}: header lacks the column(s) {', '.join(missing)}")
+            continue
+        if len(cells) > len(header):
+            raise LexiconError(f"{path}:{lineno}: {len(cells)} fields, the header has {len(header)}: "
+                               f"field {len(header) + 1} ({cells[len(header)]!r}) has no column")
+        cells += [""] * (len(header) - len(cells))  # trailing empty fields may be left off
+        rows.append(Row(path, lineno, dict(zip(header, cells))))
     return rows

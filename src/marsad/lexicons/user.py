@@ -2,8 +2,10 @@
 
 A user file has the header line of one packaged table (all its columns or a part of them,
 the required ones included); a comment line `# marsad: people` before the header names the
-table where the header alone leaves it open. The packaged tables come first, then the user
-files in the order given, and a later one wins:
+table where the header alone leaves it open. A file may hold several tables, each a block that
+opens with its `# marsad: TABLE` line and its header (as `marsad unknowns --tsv` writes them).
+The packaged tables come first, then the user files in the order given (and their blocks in
+file order), and a later one wins:
 
 - an entry whose key a later file gives again is replaced whole: `iso3` for countries, `name`
   for places, people (all the rows, i.e. offices, of that name), organisations and outlets;
@@ -22,7 +24,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from marsad.lexicons import LEXICON_DIR, LexiconError, Row, read_table
+from marsad.lexicons import LEXICON_DIR, LexiconError, Row, read_table, table_rows
 from marsad.text.phrases import phrase_key
 
 T = TypeVar("T")
@@ -68,7 +70,7 @@ def user_files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]])
 @lru_cache(maxsize=4)
 def _read_user_files(files: tuple[Path, ...]) -> tuple[_UserFile, ...]:
     """Each file's table and rows, checked; a problem raises LexiconError naming file, line, field."""
-    read = [_read(path) for path in files]
+    read = [block for path in files for block in _read(path)]
     countries = frozenset(r.get("iso3") for r in _packaged("countries")) | {
         r.get("iso3") for f in read if f.table == "countries" for r in f.rows}
     for user_file in read:
@@ -110,37 +112,62 @@ def _packaged(table: str) -> list[Row]:
     return read_table(LEXICON_DIR / spec.file, spec.required)
 
 
-def _read(path: Path) -> _UserFile:
+Lines = list[tuple[int, str]]  # (line number, line) of a file or of a block of it
+
+
+def _read(path: Path) -> list[_UserFile]:
+    """The tables of a user file: one, or one for each of its blocks."""
     try:
-        table = _table_of(path)
-        return _UserFile(table, read_table(path, TABLES[table].required))
+        lines = _numbered_lines(path)
     except OSError as err:
         raise LexiconError(f"{path}: cannot be read ({err.strerror or err})") from None
     except UnicodeDecodeError:
         raise LexiconError(f"{path}: not UTF-8 text") from None
+    tables = [(_table_of(path, block), block) for block in _blocks(lines)]
+    return [_UserFile(table, table_rows(str(path), block, TABLES[table].required)) for table, block in tables]
 
 
-def _header(path: Path) -> tuple[str | None, list[str], int]:
+def _numbered_lines(path: Path) -> Lines:
+    with open(path, encoding="utf-8-sig") as f:
+        return list(enumerate(f, 1))
+
+
+def _blocks(lines: Lines) -> list[Lines]:
+    """The file's tables: a `# marsad: TABLE` line after a header starts another."""
+    blocks: list[Lines] = [[]]
+    header_seen = False
+    for lineno, line in lines:
+        if header_seen and _TABLE_LINE.match(line):
+            blocks.append([])
+            header_seen = False
+        blocks[-1].append((lineno, line))
+        header_seen = header_seen or (bool(line.strip()) and not line.startswith("#"))
+    return blocks
+
+
+def _header(path: Path, lines: Lines) -> tuple[str | None, list[str], int]:
     """The table a `# marsad: TABLE` line names (None if none does), the header's columns, its line."""
     named = None
-    with open(path, encoding="utf-8-sig") as f:
-        for lineno, line in enumerate(f, 1):
-            if line.startswith("#"):
-                match = _TABLE_LINE.match(line)
-                named = named or (match.group(1) if match else None)
-            elif line.strip():
-                return named, [c.strip() for c in line.rstrip("\r\n").split("\t")], lineno
-    raise LexiconError(f"{path}: no header line (it must be that of a packaged table, e.g. people.tsv)")
+    for lineno, line in lines:
+        if line.startswith("#"):
+            match = _TABLE_LINE.match(line)
+            named = named or (match.group(1) if match else None)
+        elif line.strip():
+            return named, [c.strip() for c in line.rstrip("\r\n").split("\t")], lineno
+    where = f"{path}:{lines[0][0]}" if lines else str(path)
+    raise LexiconError(f"{where}: no header line (it must be that of a packaged table, e.g. people.tsv)")
 
 
 @cache
 def _columns(table: str) -> frozenset[str]:
-    return frozenset(_header(LEXICON_DIR / TABLES[table].file)[1])
+    path = LEXICON_DIR / TABLES[table].file
+    return frozenset(_header(path, _numbered_lines(path))[1])
 
 
-def _table_of(path: Path) -> str:
-    """The packaged table a user file extends: the one it names, else the one its header fits."""
-    named, header, lineno = _header(path)
+def _table_of(path: Path, lines: Lines) -> str:
+    """The packaged table a block of a user file extends: the one it names, else the one its
+    header fits."""
+    named, header, lineno = _header(path, lines)
     if named is not None and named not in TABLES:
         raise LexiconError(f"{path}: '# marsad: {named}' names no table; the tables are {', '.join(TABLES)}")
     having = [named] if named else [t for t, spec in TABLES.items() if set(spec.required) <= set(header)]
