@@ -73,8 +73,8 @@ class Tagger:
                    marks: Marks | None = None) -> list[list[tuple[int, int, str]]]:
         """`entity_spans` of each sentence's labels (`tag_document`): most sentences have none,
         and are passed over without their labels spelled out."""
-        outside = self._outside
-        return [entity_spans([self.labels[i] for i in path]) if path.count(outside) < len(path) else []
+        outside, labels = self._outside, self.labels
+        return [named_spans((i, labels[path[i]]) for i in compress(count(), map(outside.__ne__, path)))
                 for path in self._paths(sentences, normalised, marks)]
 
     def _paths(self, sentences: Sequence[Sequence[str]], normalised: bool, marks: Marks | None) -> list[list[int]]:
@@ -307,13 +307,24 @@ def tagger() -> Tagger:
 def entity_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """(first word, word after the last, type) of each entity in a B-/I- tag sequence; an I-
     without a B- before it starts an entity, as conlleval reads it."""
+    return named_spans((i, tag) for i, tag in enumerate(tags) if tag != "O")
+
+
+def named_spans(tagged: Iterable[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """`entity_spans` from the (position, tag) of the words not tagged O, in order: most words
+    are O, and are never visited."""
     spans: list[tuple[int, int, str]] = []
-    start, kind = None, None
-    for i, tag in enumerate([*tags, "O"]):
+    start, kind, last = None, "", -2
+    for i, tag in tagged:
         prefix, _, label = tag.partition("-")
-        if start is not None and (prefix != "I" or label != kind):
-            spans.append((start, i, kind or ""))
-            start, kind = None, None
-        if prefix == "B" or (prefix == "I" and start is None):
+        if prefix not in ("B", "I"):
+            continue  # no tag of an entity: as O
+        if start is not None and (i != last + 1 or prefix != "I" or label != kind):
+            spans.append((start, last + 1, kind))
+            start = None
+        if start is None:
             start, kind = i, label
+        last = i
+    if start is not None:
+        spans.append((start, last + 1, kind))
     return spans
