@@ -77,6 +77,15 @@ def test_entity_spans_read_bio_like_conlleval():
     assert entity_spans(["B-PERS", "I-PERS", "O", "I-LOC", "B-ORG", "B-ORG"]) == [
         (0, 2, "PERS"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "ORG")]
     assert entity_spans(["B-PERS", "I-LOC"]) == [(0, 1, "PERS"), (1, 2, "LOC")]
+    assert entity_spans(["I-PERS", "OO", "I-PERS", "I-PERS", "O"]) == [(0, 1, "PERS"), (2, 4, "PERS")]
+
+
+def test_find_names_gives_the_spans_of_the_labels(seed_text):
+    sentences = [[w for _, _, w in words] for words in sentence_words(marsad.extract(seed_text, model=False))]
+    labels = tagger().tag_document(sentences, normalised=True)
+    names = tagger().find_names(sentences, normalised=True)
+    assert names == [entity_spans(tags) for tags in labels]
+    assert sum(map(len, names)) > 20
 
 
 def test_score_is_exact_span_and_type():
