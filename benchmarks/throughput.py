@@ -3,7 +3,9 @@
     python benchmarks/throughput.py [--limit N] [--corpus DIR] [--no-model]
 
 Reading and unzipping happen before the clock starts; the figure is for `marsad.extract` alone,
-one process, one thread. Not a test: it prints figures and asserts nothing.
+one process, one thread. Not a test: it prints figures and asserts nothing. It also times a fixed
+pure-Python loop before and after the run, so that runs on a machine whose speed drifts can be
+compared.
 """
 from __future__ import annotations
 
@@ -37,15 +39,28 @@ def main() -> int:
         articles = articles[: args.limit]
     chars = sum(len(a.text) for a in articles)
     marsad.extract("تحميل", model=not args.no_model)  # load lexicons, compile matchers, before timing
+    before = reference_loop()
     start = time.perf_counter()
     for article in articles:
         extract_article(article, model=not args.no_model)
     seconds = time.perf_counter() - start
+    after = reference_loop()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"marsad {marsad.__version__}: {len(articles)} articles, {chars / 1e6:.1f} M characters")
     print(f"{len(articles) / seconds:,.0f} articles/s ({chars / seconds / 1e6:.2f} M chars/s) on one core, "
           f"{seconds:.1f} s; peak RSS {rss_mb:,.0f} MB")
+    print(f"machine speed: the reference loop took {before:.2f} s before the run and {after:.2f} s after "
+          "(compare runs only where these agree)")
     return 0
+
+
+def reference_loop() -> float:
+    """Seconds a fixed pure-Python loop takes: on a shared machine the same code runs up to a
+    third slower from one hour to the next, and this says how fast the machine was."""
+    start, total = time.perf_counter(), 0
+    for i in range(5_000_000):
+        total += i * i
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":
