@@ -131,6 +131,48 @@ def test_ordinary_words_the_model_may_tag_are_not_entities():
     assert not [e.name_ar for e in doc.entities if (e.key or "").startswith("model:")]
 
 
+# SaudiNewsNet 2015-07-21-277, its first three paragraphs
+TSIPRAS = (
+    "لم يتوقع أحد في بداية ظهوره قبل خمسة أشهر كرئيس لوزراء اليونان أن يستحوذ الشاب ألكسيس تسيبراس، على "
+    "اهتمام وسائل الإعلام المحلية والدولية، ويخطف الأضواء بوطنيته الإغريقية المميزة، وسعيه للنهوض ببلاده وعدم "
+    "قبوله أي شيء يثقل كاهل المواطنين اليونانيين وخصوصا بعد معاناتهم نحو ست سنوات في ظل تدابير تقشفية قاسية "
+    "وصارمة، أرجعها إلى تواطؤ الحكومات السابقة في عدم الوقوف في وجه الدائنين.\n\n"
+    "قرار تسيبراس مساء الجمعة قبل الماضي بإجراء استفتاء في اليونان حول خطة إنقاذ الدائنين، جاء بمثابة الزلزال "
+    "الذي هز أوروبا وربما الرأسماليين في كل دول العالم، حيث أرغم الشركاء في أوروبا والمؤسسات الدولية على أن "
+    "تصنفه بالرجل الخطير، بعد أن كانت قد وجهت بعض المؤسسات الدولية انتقادات لأثينا وخصوصا كريستين لاغارد "
+    "مديرة صندوق النقد الدولي التي قالت إنها تشعر أنها تتفاوض مع غير راشدين! بالإشارة إلى التفاوض مع "
+    "المسؤولين اليونانيين.")
+
+
+def test_a_family_name_alone_is_the_person_the_article_names_in_full():
+    doc = marsad.extract(TSIPRAS, "2015-07-21")
+    (person,) = [e for e in doc.entities if "تسيبراس" in e.name_ar]
+    assert person.name_ar == "ألكسيس تسيبراس" and person.kind == "PER"
+    assert [m.text for m in person.mentions] == ["ألكسيس تسيبراس", "تسيبراس"]
+    assert sum(a.entity is person for a in doc.actors) == 2
+
+
+def test_nunation_ends_a_name_the_model_finds():
+    # SaudiNewsNet 2015-07-21-486: مبعوثًا جديدًا describes the name, and is no part of it
+    doc = marsad.extract("ورحب مجلس الوزراء بتعيين إسماعيل ولد شيخ أحمد مبعوثًا جديدًا للأمين العام للأمم "
+                         "المتحدة إلى اليمن.", "2015-07-21")
+    assert "إسماعيل ولد شيخ أحمد" in [e.name_ar for e in doc.entities if e.kind == "PER"]
+
+
+def test_the_word_after_al_or_bin_belongs_to_the_name():
+    # SaudiNewsNet 2015-07-21-1547: الشيخ is a title, but after آل it is the family's name
+    doc = marsad.extract("وجه معالي وزير الشؤون الإسلامية والأوقاف والدعوة والإرشاد الشيخ صالح بن عبدالعزيز بن "
+                         "محمد آل الشيخ، بتوزيع (موسوعة خطب الجمعة) على فروع الوزارة الرئيسية.", "2015-07-21")
+    assert "صالح بن عبدالعزيز بن محمد آل الشيخ" in [e.name_ar for e in doc.entities if e.kind == "PER"]
+
+
+def test_a_given_name_or_a_word_with_the_article_alone_is_no_new_name():
+    # SaudiNewsNet 2015-07-21-2659: المعهد (the institute) after ل, and عبدالله alone
+    doc = marsad.extract("أتمنى شخصياً أن يتم قبول كل المتقدمين لبرامج المعهد. وقال عبد العزيز إن القبول "
+                         "يتم آلياً للمعهد.", "2015-07-21")
+    assert not [e.name_ar for e in doc.entities if (e.key or "").startswith("model:")]
+
+
 def test_seed_article_gains_no_false_names(seed_doc):
     model = [e.name_ar for e in seed_doc.entities if (e.key or "").startswith("model:")]
     assert model == [], model

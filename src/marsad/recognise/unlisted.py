@@ -37,6 +37,7 @@ def find_unlisted_names(doc: Document) -> None:
     found = {doc.norm.text[e.mentions[0].nstart:e.mentions[0].nend]: e for e in doc.entities
              if e.key is None and e.kind == "PER"}
     known = {id(e) for e in found.values()}
+    lone: list[tuple[int, int]] = []  # single words the model took for people, and no more
     for words, spans in zip(sentences, names):
         for first, last, label in spans:
             kind = _KINDS.get(label)
@@ -46,34 +47,51 @@ def find_unlisted_names(doc: Document) -> None:
             if _overlaps(taken, nstart, words[first][1]):
                 continue  # most names the model finds, the lexicons found first
             last = _name_end(doc, words, first, last)
-            if last > first and not _overlaps(taken, nstart, words[last - 1][1]) and \
-                    _plausible(doc, kind, words[first:last], nstart):
+            if last == first or _overlaps(taken, nstart, words[last - 1][1]):
+                continue
+            if _plausible(doc, kind, words[first:last], nstart):
                 _add(doc, found, kind, nstart, words[last - 1][1])
+            elif kind == "PER" and last == first + 1:
+                lone.append((nstart, words[first][1]))
     _join_other_mentions(doc, found, taken)
+    _join_family_names(doc, found, lone)
     _add_to_document(doc, [e for e in found.values() if id(e) not in known])
 
 
+# Words that join the parts of a name: the word after one is part of the name whatever it is
+# (آل الشيخ), and a name never ends on one (سعود بن). (Not أبي: آبي is Abe.)
+_JOINING = frozenset({"بن", "بنت", "ابن", "ابنه", "ابو", "ال", "عبد", "ولد", "ذو"})
+
+
 def _name_end(doc: Document, words: list[Word], first: int, last: int) -> int:
-    """The name stops at a word that never belongs to one (في، قالت، رضي …) or at punctuation."""
+    """The name stops at a word that never belongs to one (في، قالت، رضي …) or at punctuation,
+    and never on a word that joins two parts of a name."""
     for i in range(first, last):
         nstart, nend, word = words[i]
         start, end = doc.span(nstart, nend)
-        if not word.isalpha() or ends_name(doc.text[start:end]):
-            return i
+        joined = i > first and words[i - 1][2] in _JOINING
+        if not word.isalpha() or (ends_name(doc.text[start:end]) and not joined):
+            last = i
+            break
+    while last > first and words[last - 1][2] in _JOINING:
+        last -= 1
     return last
 
 
 def _plausible(doc: Document, kind: str, words: list[Word], nstart: int) -> bool:
     """The model finds names by their context too, and then takes ordinary words for names
-    (ستبقيان موحدتين، المدينة، أكراد): some word of a name must look like a name on its own; a
-    single word must have no article, be no given name alone (محمد) and, for a person, follow a
-    title."""
+    (ستبقيان موحدتين، المدينة، أكراد): some word of a name must look like a name on its own; the
+    name (its clitics left out) must be no name part alone (محمد، عبد العزيز); a single word must
+    have no article and, for a person, follow a title."""
     if not any(tagger().looks_like_a_name(w) for _, _, w in words):
         return False
+    name = doc.norm.text[nstart:words[-1][1]]  # without the first word's clitics
+    if name in name_parts():
+        return False  # a given name alone, of one word or two (عبد العزيز)
     if len(words) > 1:
         return True
-    word = words[0][2]
-    if len(word) < 3 or word.startswith("ال") or word in name_parts():
+    # للمعهد: ل + المعهد, the article's alef dropped
+    if len(name) < 3 or name.startswith("ال") or words[0][2].startswith("لل"):
         return False
     return kind != "PER" or _title_before(doc, nstart) is not None
 
@@ -150,6 +168,23 @@ def _title_before(doc: Document, nstart: int) -> ActorMention | None:
         if actor.nend <= nstart and not actor.adjective and len(between) <= 2 and all(w.isalpha() for w in between):
             return actor if actor.entity is None or actor.entity.kind != "LOC" else None
     return None
+
+
+def _join_family_names(doc: Document, found: dict[str, Entity], lone: list[tuple[int, int]]) -> None:
+    """A single word the model took for a person, and the last word of a person the article
+    names in full, is that person (ألكسيس تسيبراس … وقال تسيبراس): unless two people found
+    share it, or the word is part of another name found there (سعد of سعد الصديق)."""
+    claimed = _union([(m.nstart, m.nend) for e in found.values() for m in e.mentions])
+    holders: dict[str, list[Entity]] = {}
+    for arabic, entity in found.items():
+        words = arabic.split()
+        if entity.kind == "PER" and len(words) > 1:
+            holders.setdefault(words[-1], []).append(entity)
+    for nstart, nend in lone:
+        people = holders.get(doc.norm.text[nstart:nend], [])
+        if len(people) == 1 and not _overlaps(claimed, nstart, nend):
+            people[0].mentions.append(_mention(doc, nstart, nend))
+            people[0].mentions.sort(key=lambda m: m.nstart)
 
 
 def _join_other_mentions(doc: Document, found: dict[str, Entity], taken: list[tuple[int, int]]) -> None:

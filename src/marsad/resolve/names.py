@@ -53,10 +53,9 @@ def _stop_form(word: str) -> str:
 
 
 def ends_name(written: str) -> bool:
-    """Does this word, as written in the original text, end a name?"""
-    word = _stop_form(written)
-    stop = _not_names()
-    return in_word_list(word, stop)
+    """Does this word, as written in the original text, end a name? Words of not_names.txt do,
+    and so does nunation: names take none (معزولاً، احتفاءً، وزيرًا are adjectives and nouns)."""
+    return bool(_TANWEEN.search(written)) or in_word_list(_stop_form(written), _not_names())
 
 
 def read_person_name(doc: Document, start: int, limit: int) -> PersonName | None:
@@ -71,8 +70,8 @@ def read_person_name(doc: Document, start: int, limit: int) -> PersonName | None
             break
         start_o, end_o = doc.span(m.start(), m.end())
         written = doc.text[start_o:end_o]
-        if ends_name(written) or _TANWEEN.search(written):
-            break  # names take no nunation: معزولاً، احتفاءً are adjectives and nouns
+        if ends_name(written):
+            break
         words.append(m)
         if text[m.end():m.end() + 1] != " ":
             break
