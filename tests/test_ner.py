@@ -173,6 +173,14 @@ def test_a_given_name_or_a_word_with_the_article_alone_is_no_new_name():
     assert not [e.name_ar for e in doc.entities if (e.key or "").startswith("model:")]
 
 
+def test_a_word_after_a_number_is_no_new_name():
+    # SaudiNewsNet 2015-07-21-1230: riyals, not a place or a club
+    doc = marsad.extract("«المدينة» تجولت في إحدى الاستراحات بحي العزيزية، وقال صديق شهيد _عامل_ سعر الاستراحة في "
+                         "العيد يزيد 500 ريال وقبل العيد 12 ساعة بـ1000 ريال و24 ساعة 1700 ريال وفي العيد 12 ساعة "
+                         "1500 ريال و24 ساعة 2000 ريال.", "2015-07-21")
+    assert "ريال" not in [e.name_ar for e in doc.entities]
+
+
 def test_seed_article_gains_no_false_names(seed_doc):
     model = [e.name_ar for e in seed_doc.entities if (e.key or "").startswith("model:")]
     assert model == [], model

@@ -8,7 +8,7 @@ import regex
 
 from marsad.document import Document, Entity, Mention, Sentence, TimeExpression
 from marsad.events.clauses import COMPLEMENTISERS, governing_preposition, word_before
-from marsad.lexicons import read_table
+from marsad.lexicons.numbers import number_words
 from marsad.text.clitics import in_word_list
 from marsad.text.normalise import normalise_word
 
@@ -21,11 +21,6 @@ _DIRECTIONS = frozenset(normalise_word(w) for w in ("شمال", "جنوب", "ش�
                                                     "ريف", "مدينة", "محافظة", "بلدة", "قرية", "منطقة"))
 
 
-@cache
-def _numbers() -> dict[str, int | None]:
-    return {normalise_word(r.get("form") or ""): r.number("value", int) for r in read_table("numbers.tsv", ("form",))}
-
-
 # the nouns and verbs that count the dead and the injured: before the number, and after it
 _KILLED = (("مقتل", "قتل", "استشهاد", "مصرع", "وفاه", "سقوط", "وقوع"), ("قتيلا", "قتلي", "شهيدا", "شهداء", "قتيل"))
 _INJURED = (("اصابه", "جرح", "اصيب", "اصابت"), ("جريحا", "جرحي", "مصابا", "مصابين", "جريح"))
@@ -34,7 +29,7 @@ _INJURED = (("اصابه", "جرح", "اصيب", "اصابت"), ("جريحا", "
 @cache
 def _toll_pattern(words: tuple[tuple[str, ...], tuple[str, ...]]) -> regex.Pattern:
     before, after = ("|".join(group) for group in words)
-    numbers = "|".join(sorted(map(regex.escape, _numbers()), key=len, reverse=True))
+    numbers = "|".join(sorted(map(regex.escape, number_words()), key=len, reverse=True))
     count = rf"(?:(?:اكثر من|ما لا يقل عن|نحو|حوالي|قرابه|زهاء|ما يزيد عن|ما يزيد علي)\s+)?(?P<n>\d+|{numbers})"
     return regex.compile(rf"(?:(?:{before})\s+{count}(?!\p{{L}})|{count}\s+(?:{after})(?!\p{{L}}))")
 
@@ -46,7 +41,7 @@ def _count(words: tuple[tuple[str, ...], tuple[str, ...]], text: str) -> int | N
         return None
     for m in _toll_pattern(words).finditer(text):
         n = m.group("n")
-        value = int(n) if n.isdigit() else _numbers().get(n)
+        value = int(n) if n.isdigit() else number_words().get(n)
         if value:
             return value
     return None

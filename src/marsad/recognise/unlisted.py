@@ -13,6 +13,7 @@ import bisect
 
 from marsad.document import ActorMention, Document, Entity, Mention
 from marsad.ner.features import marks_from_hits
+from marsad.lexicons.numbers import number_words
 from marsad.ner.tagger import tagger
 from marsad.recognise.lexicon_hits import lexicon_hits
 from marsad.resolve.names import ends_name, name_parts, transliterate
@@ -49,7 +50,7 @@ def find_unlisted_names(doc: Document) -> None:
             last = _name_end(doc, words, first, last)
             if last == first or _overlaps(taken, nstart, words[last - 1][1]):
                 continue
-            if _plausible(doc, kind, words[first:last], nstart):
+            if _plausible(doc, kind, words[first:last], nstart, words[first - 1][2] if first else ""):
                 _add(doc, found, kind, nstart, words[last - 1][1])
             elif kind == "PER" and last == first + 1:
                 lone.append((nstart, words[first][1]))
@@ -78,11 +79,12 @@ def _name_end(doc: Document, words: list[Word], first: int, last: int) -> int:
     return last
 
 
-def _plausible(doc: Document, kind: str, words: list[Word], nstart: int) -> bool:
+def _plausible(doc: Document, kind: str, words: list[Word], nstart: int, before: str) -> bool:
     """The model finds names by their context too, and then takes ordinary words for names
     (ستبقيان موحدتين، المدينة، أكراد): some word of a name must look like a name on its own; the
     name (its clitics left out) must be no name part alone (محمد، عبد العزيز); a single word must
-    have no article and, for a person, follow a title."""
+    have no article, follow no number (3 آلاف ريال: a currency) and, for a person, follow a
+    title."""
     if not any(tagger().looks_like_a_name(w) for _, _, w in words):
         return False
     name = doc.norm.text[nstart:words[-1][1]]  # without the first word's clitics
@@ -92,6 +94,8 @@ def _plausible(doc: Document, kind: str, words: list[Word], nstart: int) -> bool
         return True
     # للمعهد: ل + المعهد, the article's alef dropped
     if len(name) < 3 or name.startswith("ال") or words[0][2].startswith("لل"):
+        return False
+    if before[:1].isdigit() or before in number_words():
         return False
     return kind != "PER" or _title_before(doc, nstart) is not None
 
