@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 
 from marsad.document import ActorMention, Document, Entity, Mention
-from marsad.ner.features import marks_from_hits
 from marsad.lexicons.numbers import number_words
+from marsad.ner.features import marks_from_hits
 from marsad.ner.tagger import tagger
 from marsad.recognise.lexicon_hits import lexicon_hits
 from marsad.resolve.names import ends_name, name_parts, transliterate
