@@ -152,6 +152,22 @@ def test_a_family_name_alone_is_the_person_the_article_names_in_full():
     assert sum(a.entity is person for a in doc.actors) == 2
 
 
+def test_a_family_name_taken_for_a_place_is_the_person_and_no_mention_of_it_lies_inside_the_name():
+    # SaudiNewsNet 2015-07-21-2177: the model takes شيراكاوا alone for a place
+    doc = marsad.extract(
+        "في الوقت الذي فشل فيه محافظ بنك اليابان هاروهيكو كورودا في الحصول على الكثير من الزخم في مسعاه لإنعاش "
+        "اقتصاد بلاده، ينبغي عليه أن يفكر بالرجل الذي حذره من احتمالية حدوث هذا ماساكي شيراكاوا، المحافظ السابق "
+        "للبنك. وكان ماساكي شيراكاوا ضد آلان جرينسبان منذ أن ترك بنك اليابان في مارس 2013. وبينما كان يظهر "
+        "محافظ بنك الاحتياطي الفيدرالي السابق في جميع أنحاء شاشات التلفزيون للدفاع عن تراثه، شيراكاوا كان نادرا "
+        "ما يتحدث. وعندما كان لا يزال في منصبه، ادعى شيراكاوا دائما أن أسباب الانكماش في اليابان كانت تكمن في "
+        "صرامة الاقتصاد.", "2015-07-21")
+    (person,) = [e for e in doc.entities if "شيراكاوا" in e.name_ar]
+    assert person.kind == "PER"
+    assert [m.text for m in person.mentions] == ["ماساكي شيراكاوا"] * 2 + ["شيراكاوا"] * 2
+    spans = sorted((m.start, m.end) for e in doc.entities for m in e.mentions if m.how == "model")
+    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:]))  # no two of them overlap
+
+
 def test_nunation_ends_a_name_the_model_finds():
     # SaudiNewsNet 2015-07-21-486: مبعوثًا جديدًا describes the name, and is no part of it
     doc = marsad.extract("ورحب مجلس الوزراء بتعيين إسماعيل ولد شيخ أحمد مبعوثًا جديدًا للأمين العام للأمم "

@@ -55,7 +55,7 @@ def find_unlisted_names(doc: Document) -> None:
             elif kind == "PER" and last == first + 1:
                 lone.append((nstart, words[first][1]))
     _join_other_mentions(doc, found, taken)
-    _join_family_names(doc, found, lone)
+    _join_family_names(doc, found, lone, known)
     _add_to_document(doc, [e for e in found.values() if id(e) not in known])
 
 
@@ -174,34 +174,48 @@ def _title_before(doc: Document, nstart: int) -> ActorMention | None:
     return None
 
 
-def _join_family_names(doc: Document, found: dict[str, Entity], lone: list[tuple[int, int]]) -> None:
-    """A single word the model took for a person, and the last word of a person the article
-    names in full, is that person (ألكسيس تسيبراس … وقال تسيبراس): unless two people found
-    share it, or the word is part of another name found there (سعد of سعد الصديق)."""
+def _join_family_names(doc: Document, found: dict[str, Entity], lone: list[tuple[int, int]],
+                       known: set[int]) -> None:
+    """A single word the model took for a person (or found as a name of any kind), and the last
+    word of a person the article names in full, is that person (ألكسيس تسيبراس … وقال تسيبراس;
+    ويندي شيرمان … أجلت شيرمان): unless two people found share it, or the word is part of
+    another name found there (سعد of سعد الصديق)."""
     claimed = _union([(m.nstart, m.nend) for e in found.values() for m in e.mentions])
     holders: dict[str, list[Entity]] = {}
     for arabic, entity in found.items():
         words = arabic.split()
         if entity.kind == "PER" and len(words) > 1:
             holders.setdefault(words[-1], []).append(entity)
+    joined: dict[int, Entity] = {}
     for nstart, nend in lone:
         people = holders.get(doc.norm.text[nstart:nend], [])
         if len(people) == 1 and not _overlaps(claimed, nstart, nend):
             people[0].mentions.append(_mention(doc, nstart, nend))
-            people[0].mentions.sort(key=lambda m: m.nstart)
+            joined[id(people[0])] = people[0]
+    for arabic in [a for a, e in found.items() if " " not in a and id(e) not in known]:
+        people = holders.get(arabic, [])
+        if len(people) == 1:
+            people[0].mentions.extend(found.pop(arabic).mentions)
+            joined[id(people[0])] = people[0]
+    for person in joined.values():
+        person.mentions.sort(key=lambda m: m.nstart)
 
 
 def _join_other_mentions(doc: Document, found: dict[str, Entity], taken: list[tuple[int, int]]) -> None:
-    """Every other place the article writes a found name (the model may have missed some)."""
+    """Every other place the article writes a found name (the model may have missed some), but
+    not inside a longer name found (شيرمان inside ويندي شيرمان): longer names go first."""
     text = doc.norm.text
-    for arabic, entity in found.items():
+    claimed = [(m.nstart, m.nend) for e in found.values() for m in e.mentions]
+    for arabic in sorted(found, key=len, reverse=True):
+        entity, other = found[arabic], _union(taken + claimed)
         seen = {m.nstart for m in entity.mentions}
         start = text.find(arabic)
         while start != -1:
             end = start + len(arabic)
             bounded = (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-            if bounded and start not in seen and not _overlaps(taken, start, end):
+            if bounded and start not in seen and not _overlaps(other, start, end):
                 entity.mentions.append(_mention(doc, start, end))
+                claimed.append((start, end))
             start = text.find(arabic, end)
         entity.mentions.sort(key=lambda m: m.nstart)
 
