@@ -186,18 +186,15 @@ def _join_family_names(doc: Document, found: dict[str, Entity], lone: list[tuple
         words = arabic.split()
         if entity.kind == "PER" and len(words) > 1:
             holders.setdefault(words[-1], []).append(entity)
-    joined: dict[int, Entity] = {}
     for nstart, nend in lone:
         people = holders.get(doc.norm.text[nstart:nend], [])
         if len(people) == 1 and not _overlaps(claimed, nstart, nend):
             people[0].mentions.append(_mention(doc, nstart, nend))
-            joined[id(people[0])] = people[0]
     for arabic in [a for a, e in found.items() if " " not in a and id(e) not in known]:
         people = holders.get(arabic, [])
         if len(people) == 1:
             people[0].mentions.extend(found.pop(arabic).mentions)
-            joined[id(people[0])] = people[0]
-    for person in joined.values():
+    for person in (p for people in holders.values() for p in people):
         person.mentions.sort(key=lambda m: m.nstart)
 
 
